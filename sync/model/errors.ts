@@ -1,0 +1,64 @@
+/**
+ * Every refusal the product can give, with a stable code and a sentence a cashier or an
+ * owner understands. Servers map these to HTTP statuses; screens show the message.
+ */
+export const errorCatalog = {
+  BAD_REQUEST: { status: 400, message: 'The request could not be read.' },
+  VALIDATION_FAILED: { status: 400, message: 'Some details are missing or not valid.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  UNKNOWN_COMMAND: { status: 404, message: 'That action does not exist.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  DEVICE_NOT_PAIRED: { status: 401, message: 'This screen is not paired with the store yet.' },
+  DEVICE_REVOKED: { status: 401, message: 'This screen was unpaired by a manager.' },
+  WRONG_DEVICE_ROLE: { status: 403, message: 'This screen cannot do that.' },
+  STAFF_SIGN_IN_REQUIRED: { status: 401, message: 'Sign in with your PIN first.' },
+  PIN_INVALID: { status: 401, message: 'That PIN is not right.' },
+  PIN_LOCKED: { status: 429, message: 'Too many wrong PINs. Wait a minute and try again.' },
+  MANAGER_APPROVAL_REQUIRED: { status: 403, message: 'A manager must approve this.' },
+  PAIRING_CODE_INVALID: { status: 400, message: 'That pairing code is not valid or has expired.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests. Try again in a moment.' },
+  ITEM_UNKNOWN: { status: 422, message: 'That item is not on the menu.' },
+  ITEM_UNAVAILABLE: { status: 409, message: 'That item is sold out (86).' },
+  MODIFIER_UNKNOWN: { status: 422, message: 'That choice does not belong to this item.' },
+  MODIFIER_REQUIRED: { status: 422, message: 'A required choice is missing.' },
+  MODIFIER_TOO_MANY: { status: 422, message: 'Too many choices for this item.' },
+  QUANTITY_INVALID: { status: 422, message: 'The quantity is not valid.' },
+  PRICE_MISMATCH: { status: 409, message: 'Prices changed. Review the order and try again.' },
+  ORDER_NOT_FOUND: { status: 404, message: 'That order does not exist.' },
+  ORDER_EMPTY: { status: 422, message: 'The order has no items.' },
+  ORDER_NOT_OPEN: { status: 409, message: 'That order can no longer be changed.' },
+  ORDER_ALREADY_PAID: { status: 409, message: 'That order is already paid.' },
+  ORDER_TRANSITION_REFUSED: { status: 409, message: 'That order cannot move to that state now.' },
+  LINE_NOT_FOUND: { status: 404, message: 'That line is not on the order.' },
+  LINE_ALREADY_VOIDED: { status: 409, message: 'That line is already voided.' },
+  PAYMENT_AMOUNT_INVALID: { status: 422, message: 'The payment amount is not valid.' },
+  PAYMENT_DECLINED: { status: 402, message: 'The card was declined.' },
+  PAYMENT_UNAVAILABLE: { status: 409, message: 'Card payments are not available right now. Take cash.' },
+  REFUND_TOO_LARGE: { status: 422, message: 'The refund is larger than what was paid.' },
+  TICKET_NOT_FOUND: { status: 404, message: 'That ticket does not exist.' },
+  PRINT_JOB_NOT_FOUND: { status: 404, message: 'That print job does not exist.' },
+  COMMAND_ID_REUSED: { status: 409, message: 'That request id was already used for a different action.' },
+  INTERNAL: { status: 500, message: 'Something went wrong. Nothing was changed; try again.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** The one error type of the product: a stable code, an HTTP status and a human message. */
+export class BrigadeError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Readonly<Record<string, string | number | boolean | null>> | undefined;
+
+  constructor(code: ErrorCode, message?: string, details?: Record<string, string | number | boolean | null>) {
+    super(message ?? errorCatalog[code].message);
+    this.name = 'BrigadeError';
+    this.code = code;
+    this.status = errorCatalog[code].status;
+    this.details = details;
+  }
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  readonly error: { readonly code: ErrorCode; readonly message: string; readonly details?: Record<string, string | number | boolean | null> };
+}

@@ -1,0 +1,22 @@
+import type { ItemId } from './ids';
+import type { KitchenTicket, Order } from './order';
+
+/**
+ * Live events the hub sends over each screen's WebSocket, after the command that caused
+ * them has committed. `seq` is the hub's event sequence: a screen that reconnects sends the
+ * last `seq` it saw (`/ws?since=N`) and receives everything after it.
+ */
+export type HubEvent =
+  | { seq: number; type: 'order.updated'; order: Order }
+  | { seq: number; type: 'ticket.updated'; ticket: KitchenTicket }
+  | { seq: number; type: 'item.availability'; itemId: ItemId; unavailable: boolean }
+  | { seq: number; type: 'device.pairing'; pending: number }
+  | { seq: number; type: 'printer.status'; printerId: string; status: string; message: string | null }
+  | { seq: number; type: 'sync.status'; waiting: number; oldestAgeSeconds: number | null; online: boolean };
+
+export type HubEventType = HubEvent['type'];
+
+/** Messages the hub sends that are not stored events. */
+export type HubControlMessage =
+  | { type: 'hello'; seq: number; deviceId: string; role: string }
+  | { type: 'resync'; reason: string };

@@ -1,0 +1,91 @@
+import type { CategoryId, ItemId, ModifierGroupId, ModifierOptionId, StationId, TaxRateId } from './ids';
+import type { Cents, CurrencyCode } from './money';
+
+/** A tax rate in basis points: 800 = 8 %. */
+export interface TaxRate {
+  readonly id: TaxRateId;
+  readonly name: string;
+  readonly rateBps: number;
+}
+
+export interface ModifierOption {
+  readonly id: ModifierOptionId;
+  readonly name: string;
+  /** Added to the item's unit price (may be 0, never negative). */
+  readonly priceDelta: Cents;
+  readonly isDefault?: boolean;
+}
+
+/** A choice on an item: min 1 / max 1 is a required single choice (doneness, size). */
+export interface ModifierGroup {
+  readonly id: ModifierGroupId;
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly options: readonly ModifierOption[];
+}
+
+export interface Category {
+  readonly id: CategoryId;
+  readonly name: string;
+  readonly sortOrder: number;
+}
+
+export interface Station {
+  readonly id: StationId;
+  readonly name: string;
+}
+
+export interface MenuItem {
+  readonly id: ItemId;
+  readonly categoryId: CategoryId;
+  readonly name: string;
+  readonly description: string;
+  /** Unit price; for items sold by weight, the price per kilogram. */
+  readonly price: Cents;
+  readonly taxRateIds: readonly TaxRateId[];
+  /** Kitchen station whose tickets carry this item. */
+  readonly stationId: StationId;
+  readonly modifierGroupIds: readonly ModifierGroupId[];
+  readonly soldByWeight?: boolean;
+  readonly barcode?: string;
+  readonly allergens?: readonly string[];
+  readonly imageUrl?: string;
+  readonly sortOrder: number;
+  /** Cloud-owned switch; the store's 86 overrides are separate (see Availability). */
+  readonly active: boolean;
+}
+
+export interface Menu {
+  readonly currency: CurrencyCode;
+  /** True where shelf prices include tax (most of Europe); false where tax is added (US). */
+  readonly taxInclusive: boolean;
+  readonly categories: readonly Category[];
+  readonly items: readonly MenuItem[];
+  readonly modifierGroups: readonly ModifierGroup[];
+  readonly taxRates: readonly TaxRate[];
+  readonly stations: readonly Station[];
+}
+
+/** Store-owned 86 list: item ids currently unavailable. */
+export type Unavailable = ReadonlySet<ItemId>;
+
+export interface MenuIndex {
+  readonly menu: Menu;
+  readonly items: ReadonlyMap<ItemId, MenuItem>;
+  readonly groups: ReadonlyMap<ModifierGroupId, ModifierGroup>;
+  readonly options: ReadonlyMap<ModifierOptionId, { group: ModifierGroup; option: ModifierOption }>;
+  readonly taxRates: ReadonlyMap<TaxRateId, TaxRate>;
+}
+
+export function indexMenu(menu: Menu): MenuIndex {
+  const options = new Map<ModifierOptionId, { group: ModifierGroup; option: ModifierOption }>();
+  for (const group of menu.modifierGroups) for (const option of group.options) options.set(option.id, { group, option });
+  return {
+    menu,
+    items: new Map(menu.items.map((i) => [i.id, i])),
+    groups: new Map(menu.modifierGroups.map((g) => [g.id, g])),
+    options,
+    taxRates: new Map(menu.taxRates.map((t) => [t.id, t])),
+  };
+}

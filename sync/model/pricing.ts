@@ -1,0 +1,210 @@
+/**
+ * The pricing engine: pure, shared by the screens and the servers, so a screen shows the
+ * totals the server computes. The server never trusts prices sent by a client: it prices
+ * the order again from its own menu.
+ *
+ * Rounding rules (written down because tax authorities care):
+ * 1. Tax is computed per line and per rate, then summed ("line-level rounding").
+ * 2. Exclusive tax: tax = round(lineNet × rate / 10 000).
+ * 3. Inclusive tax: net = round(lineGross × 10 000 / (10 000 + Σ rates)); the tax is
+ *    gross − net, split across the rates in proportion, the remainder to the last rate,
+ *    so the parts always add up to the line's tax to the cent.
+ * 4. Items sold by weight: lineGross = round(pricePerKg × grams / 1000).
+ * 5. `round` is half away from zero (`divRound`).
+ */
+import { BrigadeError } from './errors';
+import type { ItemId, LineId, ModifierOptionId, TaxRateId } from './ids';
+import type { MenuIndex, MenuItem, ModifierOption, Unavailable } from './menu';
+import { type Cents, cents, divRound } from './money';
+
+export const MAX_QUANTITY = 999;
+export const MAX_WEIGHT_GRAMS = 100_000;
+export const MAX_LINES_PER_ORDER = 200;
+
+/** What a screen asks for: the item, how many, which choices. No prices. */
+export interface LineRequest {
+  readonly lineId: LineId;
+  readonly itemId: ItemId;
+  readonly quantity: number;
+  readonly modifierOptionIds: readonly ModifierOptionId[];
+  /** For items sold by weight: a stable scale reading in grams (quantity is then 1). */
+  readonly weightGrams?: number;
+  readonly note?: string;
+}
+
+export interface PricedModifier {
+  readonly optionId: ModifierOptionId;
+  readonly groupName: string;
+  readonly name: string;
+  readonly priceDelta: Cents;
+}
+
+export interface LineTax {
+  readonly taxRateId: TaxRateId;
+  readonly amount: Cents;
+}
+
+export interface PricedLine {
+  readonly lineId: LineId;
+  readonly itemId: ItemId;
+  readonly name: string;
+  readonly quantity: number;
+  readonly weightGrams?: number;
+  readonly modifiers: readonly PricedModifier[];
+  readonly note?: string;
+  /** Item price plus modifier deltas, for one unit (per kg for weighed items). */
+  readonly unitPrice: Cents;
+  /** What the line costs as shown on the shelf (gross if tax-inclusive, net otherwise). */
+  readonly lineAmount: Cents;
+  readonly taxes: readonly LineTax[];
+  readonly tax: Cents;
+  /** lineAmount + tax when exclusive; lineAmount when inclusive. */
+  readonly lineTotal: Cents;
+}
+
+export interface TaxSummary {
+  readonly taxRateId: TaxRateId;
+  readonly name: string;
+  readonly rateBps: number;
+  readonly amount: Cents;
+}
+
+export interface OrderTotals {
+  readonly currency: string;
+  readonly taxInclusive: boolean;
+  /** Σ lineAmount. */
+  readonly subtotal: Cents;
+  readonly tax: Cents;
+  readonly taxes: readonly TaxSummary[];
+  /** What the customer pays. */
+  readonly total: Cents;
+}
+
+export interface PricedOrder {
+  readonly lines: readonly PricedLine[];
+  readonly totals: OrderTotals;
+}
+
+/** Validates one line against the menu and prices it. Throws BrigadeError on bad input. */
+export function priceLine(index: MenuIndex, request: LineRequest, unavailable: Unavailable = new Set()): PricedLine {
+  const item = index.items.get(request.itemId);
+  if (!item || !item.active) throw new BrigadeError('ITEM_UNKNOWN', undefined, { itemId: request.itemId });
+  if (unavailable.has(item.id)) throw new BrigadeError('ITEM_UNAVAILABLE', `${item.name} is sold out (86).`, { itemId: item.id });
+  checkQuantity(item, request);
+  const modifiers = resolveModifiers(index, item, request.modifierOptionIds);
+  const unitPrice = cents(item.price + modifiers.reduce((sum, m) => sum + m.priceDelta, 0));
+  const lineAmount = item.soldByWeight
+    ? cents(divRound(unitPrice * (request.weightGrams ?? 0), 1000))
+    : cents(unitPrice * request.quantity);
+  const rates = item.taxRateIds.map((id) => {
+    const rate = index.taxRates.get(id);
+    if (!rate) throw new BrigadeError('ITEM_UNKNOWN', `Tax rate ${id} of ${item.name} is missing from the menu.`);
+    return rate;
+  });
+  const taxes = computeLineTaxes(lineAmount, rates, index.menu.taxInclusive);
+  const tax = cents(taxes.reduce((sum, t) => sum + t.amount, 0));
+  return {
+    lineId: request.lineId,
+    itemId: item.id,
+    name: item.name,
+    quantity: request.quantity,
+    ...(request.weightGrams !== undefined ? { weightGrams: request.weightGrams } : {}),
+    modifiers,
+    ...(request.note ? { note: request.note } : {}),
+    unitPrice,
+    lineAmount,
+    taxes,
+    tax,
+    lineTotal: index.menu.taxInclusive ? lineAmount : cents(lineAmount + tax),
+  };
+}
+
+/** Prices a whole order. Results do not depend on the order of the lines. */
+export function priceOrder(index: MenuIndex, requests: readonly LineRequest[], unavailable: Unavailable = new Set()): PricedOrder {
+  if (requests.length > MAX_LINES_PER_ORDER) throw new BrigadeError('QUANTITY_INVALID', `An order can hold at most ${MAX_LINES_PER_ORDER} lines.`);
+  const lines = requests.map((r) => priceLine(index, r, unavailable));
+  return { lines, totals: totalLines(index, lines) };
+}
+
+/** Totals of already-priced lines (voided lines are left out by the caller). */
+export function totalLines(index: MenuIndex, lines: readonly PricedLine[]): OrderTotals {
+  const byRate = new Map<TaxRateId, number>();
+  let subtotal = 0;
+  for (const line of lines) {
+    subtotal += line.lineAmount;
+    for (const t of line.taxes) byRate.set(t.taxRateId, (byRate.get(t.taxRateId) ?? 0) + t.amount);
+  }
+  const taxes: TaxSummary[] = [...byRate.entries()]
+    .map(([taxRateId, amount]) => {
+      const rate = index.taxRates.get(taxRateId);
+      return { taxRateId, name: rate?.name ?? taxRateId, rateBps: rate?.rateBps ?? 0, amount: cents(amount) };
+    })
+    .sort((a, b) => (a.taxRateId < b.taxRateId ? -1 : a.taxRateId > b.taxRateId ? 1 : 0));
+  const tax = taxes.reduce((sum, t) => sum + t.amount, 0);
+  const inclusive = index.menu.taxInclusive;
+  return {
+    currency: index.menu.currency,
+    taxInclusive: inclusive,
+    subtotal: cents(subtotal),
+    tax: cents(tax),
+    taxes,
+    total: cents(inclusive ? subtotal : subtotal + tax),
+  };
+}
+
+export function computeLineTaxes(amount: Cents, rates: readonly { id: TaxRateId; rateBps: number }[], inclusive: boolean): LineTax[] {
+  if (rates.length === 0) return [];
+  if (!inclusive) return rates.map((r) => ({ taxRateId: r.id, amount: cents(divRound(amount * r.rateBps, 10_000)) }));
+  const totalBps = rates.reduce((sum, r) => sum + r.rateBps, 0);
+  if (totalBps === 0) return rates.map((r) => ({ taxRateId: r.id, amount: cents(0) }));
+  const net = divRound(amount * 10_000, 10_000 + totalBps);
+  const taxTotal = amount - net;
+  let given = 0;
+  return rates.map((r, i) => {
+    const part = i === rates.length - 1 ? taxTotal - given : divRound(taxTotal * r.rateBps, totalBps);
+    given += part;
+    return { taxRateId: r.id, amount: cents(part) };
+  });
+}
+
+function checkQuantity(item: MenuItem, request: LineRequest): void {
+  const q = request.quantity;
+  if (!Number.isInteger(q) || q < 1 || q > MAX_QUANTITY) {
+    throw new BrigadeError('QUANTITY_INVALID', `Quantity must be a whole number from 1 to ${MAX_QUANTITY}.`);
+  }
+  if (item.soldByWeight) {
+    const g = request.weightGrams;
+    if (q !== 1 || g === undefined || !Number.isInteger(g) || g < 1 || g > MAX_WEIGHT_GRAMS) {
+      throw new BrigadeError('QUANTITY_INVALID', `${item.name} is sold by weight: weigh it on the scale.`);
+    }
+  } else if (request.weightGrams !== undefined) {
+    throw new BrigadeError('QUANTITY_INVALID', `${item.name} is not sold by weight.`);
+  }
+}
+
+function resolveModifiers(index: MenuIndex, item: MenuItem, optionIds: readonly ModifierOptionId[]): PricedModifier[] {
+  if (new Set(optionIds).size !== optionIds.length) throw new BrigadeError('MODIFIER_TOO_MANY', 'The same choice was picked twice.');
+  const chosen = new Map<string, ModifierOption[]>();
+  for (const id of optionIds) {
+    const found = index.options.get(id);
+    if (!found || !item.modifierGroupIds.includes(found.group.id)) {
+      throw new BrigadeError('MODIFIER_UNKNOWN', undefined, { optionId: id, itemId: item.id });
+    }
+    const list = chosen.get(found.group.id) ?? [];
+    list.push(found.option);
+    chosen.set(found.group.id, list);
+  }
+  const result: PricedModifier[] = [];
+  // Menu order, not request order, so equal lines print and price identically.
+  for (const groupId of item.modifierGroupIds) {
+    const group = index.groups.get(groupId);
+    if (!group) continue;
+    const picked = chosen.get(groupId) ?? [];
+    if (picked.length < group.min) throw new BrigadeError('MODIFIER_REQUIRED', `Choose ${group.name} for ${item.name}.`, { groupId });
+    if (picked.length > group.max) throw new BrigadeError('MODIFIER_TOO_MANY', `At most ${group.max} for ${group.name}.`, { groupId });
+    for (const option of group.options) {
+      if (picked.includes(option)) result.push({ optionId: option.id, groupName: group.name, name: option.name, priceDelta: option.priceDelta });
+    }
+  }
+  return result;
+}
