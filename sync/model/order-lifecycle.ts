@@ -43,8 +43,8 @@ export const ORDER_STATUSES: readonly OrderStatus[] = ['open', 'submitted', 'acc
 /** The status after `event`, or null when the machine refuses the transition. */
 export function nextStatus(from: OrderStatus, event: OrderEvent['type']): OrderStatus | null {
   const snapshot = orderLifecycle.resolveState({ value: from, context: undefined });
-  if (!snapshot.can({ type: event } as OrderEvent)) return null;
-  return getNextSnapshot(orderLifecycle, snapshot, { type: event } as OrderEvent).value as OrderStatus;
+  if (!snapshot.can({ type: event })) return null;
+  return getNextSnapshot(orderLifecycle, snapshot, { type: event }).value as OrderStatus;
 }
 
 /** Rank for "status only moves forward" checks in sync (recall is the one sanctioned step back). */
