@@ -1,0 +1,35 @@
+/**
+ * An order being rung up on a screen, before the hub has it. Priced with the same engine as
+ * the hub (`priceOrder`), so the total on screen is the total charged; the hub is sent that
+ * total as `expectedTotal` and refuses the order if its own differs.
+ */
+import { type ItemId, type LineId, type LineRequest, type MenuIndex, type ModifierOptionId, type PricedOrder, newId, priceOrder } from '@brigade/sync/model';
+
+export function newLine(itemId: ItemId, modifierOptionIds: readonly ModifierOptionId[], quantity: number, note?: string): LineRequest {
+  return { lineId: newId<LineId>(), itemId, quantity, modifierOptionIds: [...modifierOptionIds], ...(note ? { note } : {}) };
+}
+
+/** Prices the draft for display; 86'd lines are priced too and flagged, so the cashier sees what to remove. */
+export function priceDraft(index: MenuIndex, lines: readonly LineRequest[]): PricedOrder {
+  return priceOrder(index, lines);
+}
+
+export function unavailableLines(lines: readonly LineRequest[], unavailable: ReadonlySet<ItemId>): LineId[] {
+  return lines.filter((l) => unavailable.has(l.itemId)).map((l) => l.lineId);
+}
+
+/** Same item and same choices: tapping it again adds one to the line instead of a new line. */
+export function addOrMerge(lines: readonly LineRequest[], line: LineRequest): LineRequest[] {
+  const key = (l: LineRequest) => `${l.itemId}|${[...l.modifierOptionIds].sort().join(',')}|${l.note ?? ''}`;
+  const existing = lines.find((l) => key(l) === key(line));
+  if (!existing) return [...lines, line];
+  return lines.map((l) => (l === existing ? { ...l, quantity: l.quantity + line.quantity } : l));
+}
+
+export function changeQuantity(lines: readonly LineRequest[], lineId: LineId, delta: number): LineRequest[] {
+  return lines.flatMap((l) => {
+    if (l.lineId !== lineId) return [l];
+    const quantity = l.quantity + delta;
+    return quantity <= 0 ? [] : [{ ...l, quantity }];
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * Shapes of the hub's replies (docs/api.md), typed from the shared model so the screens
+ * and the hub agree on one definition of an order, a ticket and a menu.
+ */
+import type { CommandName, DeviceRole, ErrorBody, HubControlMessage, HubEvent, ItemId, KitchenTicket, Menu, Order, Payment, StaffRole, Station } from '@brigade/sync/model';
+
+export interface CommandResults {
+  'order.create': { order: Order };
+  'order.addLines': { order: Order };
+  'order.voidLine': { order: Order };
+  'order.fire': { order: Order };
+  'order.complete': { order: Order };
+  'order.void': { order: Order };
+  'payment.capture': { order: Order; payment: Payment };
+  'payment.refund': { order: Order; payment: Payment };
+  'receipt.print': { printJobId: string };
+  'drawer.open': { opened: true };
+  'ticket.bump': { ticket: KitchenTicket; order: Order };
+  'ticket.recall': { ticket: KitchenTicket; order: Order };
+  'item.set86': { itemId: ItemId; unavailable: boolean };
+  'device.approve': { deviceId: string };
+  'device.revoke': { deviceId: string };
+}
+
+// Fails to compile when the model gains a command the screens do not know the result of.
+type MissingResults = Exclude<CommandName, keyof CommandResults>;
+export const allCommandResultsTyped: MissingResults extends never ? true : false = true;
+
+export interface CommandReply<N extends CommandName> {
+  commandId: string;
+  replayed: boolean;
+  result: CommandResults[N];
+}
+
+export interface DevicePairing {
+  deviceId: string;
+  deviceToken: string;
+  role: DeviceRole;
+  stationId: string | null;
+}
+
+export interface PairingRequest {
+  requestId: string;
+  code: string;
+  pollToken: string;
+  expiresAt: string;
+}
+
+export type PairingPoll =
+  | { status: 'pending' }
+  | ({ status: 'approved' } & DevicePairing)
+  | { status: 'expired' };
+
+export interface PendingPairing {
+  requestId?: string;
+  code: string;
+  name: string;
+  createdAt?: string;
+  expiresAt?: string;
+}
+
+export interface StaffSession {
+  sessionToken: string;
+  staff: { id: string; name: string; role: StaffRole };
+}
+
+export interface StoreInfo {
+  name: string;
+  currency: string;
+  timeZone: string;
+  businessDay?: string;
+  stations: readonly Station[];
+}
+
+export interface MenuReply {
+  menu: Menu;
+  unavailable: ItemId[];
+}
+
+export interface SyncStatus {
+  online: boolean;
+  waiting: number;
+  oldestAgeSeconds: number | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at?: string;
+  createdAt?: string;
+  action?: string;
+  command?: string;
+  staffName?: string | null;
+  approvedByName?: string | null;
+  summary?: string | null;
+  [key: string]: unknown;
+}
+
+export interface PairedDevice {
+  id?: string;
+  deviceId?: string;
+  name: string;
+  role: DeviceRole;
+  stationId: string | null;
+  revokedAt?: string | null;
+  lastSeenAt?: string | null;
+}
+
+export type HubMessage = HubEvent | HubControlMessage;
+export type { ErrorBody };

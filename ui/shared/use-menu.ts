@@ -1,0 +1,40 @@
+/** The store's menu and its live 86 list: an item sold out on one screen greys out everywhere at once. */
+import { type ItemId, type MenuIndex, indexMenu } from '@brigade/sync/model';
+import { useCallback, useState } from 'react';
+import { useHub, useHubEvents, useResync } from './hub-context';
+import type { MenuReply } from './hub-types';
+import { useToasts } from './toasts';
+
+export interface LiveMenu {
+  index: MenuIndex | null;
+  unavailable: ReadonlySet<ItemId>;
+}
+
+export function useLiveMenu(): LiveMenu {
+  const { client } = useHub();
+  const toasts = useToasts();
+  const [index, setIndex] = useState<MenuIndex | null>(null);
+  const [unavailable, setUnavailable] = useState<ReadonlySet<ItemId>>(new Set());
+
+  const reload = useCallback(() => {
+    client.get<MenuReply>('/api/menu').then(
+      (reply) => {
+        setIndex(indexMenu(reply.menu));
+        setUnavailable(new Set(reply.unavailable));
+      },
+      (error: unknown) => toasts.error(error),
+    );
+  }, [client, toasts]);
+  useResync(reload);
+
+  useHubEvents((event) => {
+    if (event.type !== 'item.availability') return;
+    setUnavailable((current) => {
+      const next = new Set(current);
+      if (event.unavailable) next.add(event.itemId);
+      else next.delete(event.itemId);
+      return next;
+    });
+  });
+  return { index, unavailable };
+}
