@@ -1,0 +1,9 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Forward-only: generate with `npx drizzle-kit generate --config sync/schema/pg/drizzle.config.ts`;
+// never edit a migration that has been committed.
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: ['./sync/schema/pg/tables-tenancy.ts', './sync/schema/pg/tables-menu.ts', './sync/schema/pg/tables-orders.ts', './sync/schema/pg/tables-sync.ts'],
+  out: './sync/schema/pg/migrations',
+});

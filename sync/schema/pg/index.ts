@@ -1,0 +1,6 @@
+/** Postgres tables of the cloud (drizzle), shared by the cloud service and its tests. */
+export * from './tables-tenancy';
+export * from './tables-menu';
+export * from './tables-orders';
+export * from './tables-sync';
+export { SHAPE_TABLES, type ShapeTableName } from './shape-tables';
