@@ -1,5 +1,6 @@
 import type { CategoryId, ItemId, ModifierGroupId, ModifierOptionId, StationId, TaxRateId } from './ids';
 import type { Cents, CurrencyCode } from './money';
+import type { DiningOption } from './order';
 
 /** A tax rate in basis points: 800 = 8 %. */
 export interface TaxRate {
@@ -44,6 +45,11 @@ export interface MenuItem {
   /** Unit price; for items sold by weight, the price per kilogram. */
   readonly price: Cents;
   readonly taxRateIds: readonly TaxRateId[];
+  /**
+   * Rates that replace `taxRateIds` for one dining option (e.g. hot food eaten in vs cold
+   * food taken out). Options left out use `taxRateIds`. See dining-option-tax.ts.
+   */
+  readonly taxRateIdsByDiningOption?: Partial<Record<DiningOption, readonly TaxRateId[]>>;
   /** Kitchen station whose tickets carry this item. */
   readonly stationId: StationId;
   readonly modifierGroupIds: readonly ModifierGroupId[];

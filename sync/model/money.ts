@@ -34,7 +34,7 @@ export function sumCents(values: Iterable<Cents>): Cents {
 
 export function mulCents(value: Cents, factor: number): Cents {
   if (!Number.isSafeInteger(factor)) throw new RangeError(`factor must be an integer, got ${factor}`);
-  return cents(value * factor);
+  return cents(value * factor + 0);
 }
 
 /**
@@ -47,7 +47,8 @@ export function divRound(numerator: number, denominator: number): number {
   const n = Math.abs(numerator);
   const q = Math.floor(n / denominator);
   const r = n - q * denominator;
-  return sign * (r * 2 >= denominator ? q + 1 : q);
+  // `+ 0` turns −0 into 0: a negative fraction that rounds to zero must not print as "-$0.00".
+  return sign * (r * 2 >= denominator ? q + 1 : q) + 0;
 }
 
 /** Rounds a cash amount to the nearest `increment` (e.g. 5 for 0.05), half away from zero. */

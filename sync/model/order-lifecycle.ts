@@ -5,9 +5,13 @@
  *
  *   open ──FIRE──▶ preparing ──READY──▶ ready ──COMPLETE──▶ completed
  *   submitted ──ACCEPT──▶ accepted ──FIRE──▶ preparing      (online orders)
+ *   preparing/ready ──FIRE──▶ preparing                     (a second course, an added item)
  *   ready ──RECALL──▶ preparing                             (kitchen recalls a ticket)
  *   open/submitted/accepted ──CANCEL──▶ cancelled            (nothing made yet)
- *   any but completed/cancelled/voided ──VOID──▶ voided      (manager)
+ *   open/accepted/preparing/ready ──VOID──▶ voided           (manager)
+ * A submitted online order is not the store's yet (the cloud owns it until it is accepted),
+ * so it can be cancelled (rejected) but not voided. Every other pair is refused, and
+ * completed, cancelled and voided are final.
  */
 import { createMachine, getNextSnapshot } from 'xstate';
 import type { OrderStatus } from './order';

@@ -7,14 +7,21 @@
  * 1. Tax is computed per line and per rate, then summed ("line-level rounding").
  * 2. Exclusive tax: tax = round(lineNet × rate / 10 000).
  * 3. Inclusive tax: net = round(lineGross × 10 000 / (10 000 + Σ rates)); the tax is
- *    gross − net, split across the rates in proportion, the remainder to the last rate,
- *    so the parts always add up to the line's tax to the cent.
+ *    gross − net, split across the rates in proportion by largest remainder (allocation.ts),
+ *    so the parts always add up to the line's tax to the cent and none is negative.
+ *    (Giving the remainder to the last rate, as first written, could make a 0 % rate's
+ *    share negative when the other shares rounded up.)
  * 4. Items sold by weight: lineGross = round(pricePerKg × grams / 1000).
  * 5. `round` is half away from zero (`divRound`).
+ * 6. An item's tax rates may depend on the dining option (eat in, take out, delivery):
+ *    see dining-option-tax.ts. Discounts, service charges, tips and splits: check-pricing.ts.
  */
+import { allocateProRata } from './allocation';
+import { taxRateIdsFor } from './dining-option-tax';
 import { BrigadeError } from './errors';
 import type { ItemId, LineId, ModifierOptionId, TaxRateId } from './ids';
-import type { MenuIndex, MenuItem, ModifierOption, Unavailable } from './menu';
+import type { MenuIndex, MenuItem, ModifierOption, TaxRate, Unavailable } from './menu';
+import type { DiningOption } from './order';
 import { type Cents, cents, divRound } from './money';
 
 export const MAX_QUANTITY = 999;
@@ -85,8 +92,11 @@ export interface PricedOrder {
   readonly totals: OrderTotals;
 }
 
-/** Validates one line against the menu and prices it. Throws BrigadeError on bad input. */
-export function priceLine(index: MenuIndex, request: LineRequest, unavailable: Unavailable = new Set()): PricedLine {
+/**
+ * Validates one line against the menu and prices it. Throws BrigadeError on bad input.
+ * Without a dining option the item's default `taxRateIds` apply.
+ */
+export function priceLine(index: MenuIndex, request: LineRequest, unavailable: Unavailable = new Set(), diningOption?: DiningOption): PricedLine {
   const item = index.items.get(request.itemId);
   if (!item || !item.active) throw new BrigadeError('ITEM_UNKNOWN', undefined, { itemId: request.itemId });
   if (unavailable.has(item.id)) throw new BrigadeError('ITEM_UNAVAILABLE', `${item.name} is sold out (86).`, { itemId: item.id });
@@ -96,11 +106,7 @@ export function priceLine(index: MenuIndex, request: LineRequest, unavailable: U
   const lineAmount = item.soldByWeight
     ? cents(divRound(unitPrice * (request.weightGrams ?? 0), 1000))
     : cents(unitPrice * request.quantity);
-  const rates = item.taxRateIds.map((id) => {
-    const rate = index.taxRates.get(id);
-    if (!rate) throw new BrigadeError('ITEM_UNKNOWN', `Tax rate ${id} of ${item.name} is missing from the menu.`);
-    return rate;
-  });
+  const rates = resolveTaxRates(index, item, diningOption);
   const taxes = computeLineTaxes(lineAmount, rates, index.menu.taxInclusive);
   const tax = cents(taxes.reduce((sum, t) => sum + t.amount, 0));
   return {
@@ -119,10 +125,24 @@ export function priceLine(index: MenuIndex, request: LineRequest, unavailable: U
   };
 }
 
+/** The tax rates that apply to `item` when sold for `diningOption`, checked against the menu. */
+export function resolveTaxRates(index: MenuIndex, item: MenuItem, diningOption?: DiningOption): TaxRate[] {
+  return taxRateIdsFor(item, diningOption).map((id) => {
+    const rate = index.taxRates.get(id);
+    if (!rate) throw new BrigadeError('ITEM_UNKNOWN', `Tax rate ${id} of ${item.name} is missing from the menu.`);
+    return rate;
+  });
+}
+
 /** Prices a whole order. Results do not depend on the order of the lines. */
-export function priceOrder(index: MenuIndex, requests: readonly LineRequest[], unavailable: Unavailable = new Set()): PricedOrder {
+export function priceOrder(
+  index: MenuIndex,
+  requests: readonly LineRequest[],
+  unavailable: Unavailable = new Set(),
+  diningOption?: DiningOption,
+): PricedOrder {
   if (requests.length > MAX_LINES_PER_ORDER) throw new BrigadeError('QUANTITY_INVALID', `An order can hold at most ${MAX_LINES_PER_ORDER} lines.`);
-  const lines = requests.map((r) => priceLine(index, r, unavailable));
+  const lines = requests.map((r) => priceLine(index, r, unavailable, diningOption));
   return { lines, totals: totalLines(index, lines) };
 }
 
@@ -158,13 +178,8 @@ export function computeLineTaxes(amount: Cents, rates: readonly { id: TaxRateId;
   const totalBps = rates.reduce((sum, r) => sum + r.rateBps, 0);
   if (totalBps === 0) return rates.map((r) => ({ taxRateId: r.id, amount: cents(0) }));
   const net = divRound(amount * 10_000, 10_000 + totalBps);
-  const taxTotal = amount - net;
-  let given = 0;
-  return rates.map((r, i) => {
-    const part = i === rates.length - 1 ? taxTotal - given : divRound(taxTotal * r.rateBps, totalBps);
-    given += part;
-    return { taxRateId: r.id, amount: cents(part) };
-  });
+  const parts = allocateProRata(amount - net, rates.map((r) => r.rateBps));
+  return rates.map((r, i) => ({ taxRateId: r.id, amount: cents(parts[i] ?? 0) }));
 }
 
 function checkQuantity(item: MenuItem, request: LineRequest): void {
