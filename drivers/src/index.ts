@@ -1,0 +1,12 @@
+export { renderReceipt, type StoreHeader } from './receipt/render-receipt';
+export { renderKitchenTicket, type KitchenTicketOptions } from './receipt/render-kitchen-ticket';
+export { type PrinterProfile, DEFAULT_PROFILE } from './receipt/printer-profile';
+export { type PrinterStatus, parseStatus, isReady, isStatusByte, statusBytes, StatusByteError } from './escpos/printer-status';
+export { drawerKickBytes, type DrawerCommand } from './escpos/drawer-kick';
+export { EscPosPrinter, type PrintOutcome, type PrintFailure, type EscPosPrinterOptions } from './escpos-printer';
+export { NetworkPrinter } from './network-printer';
+export type { Transport, TransportKind } from './transports/transport';
+export { TcpTransport } from './transports/tcp-transport';
+export type { PaymentTerminal, ChargeRequest, ChargeResult } from './payments/payment-terminal';
+export { PaymentRequestError } from './payments/payment-terminal';
+export { SimulatedTerminal } from './payments/simulated-terminal';

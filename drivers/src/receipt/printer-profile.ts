@@ -1,0 +1,49 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import type { CodepageMappingName } from '../escpos/codepages';
+
+/**
+ * What a document needs to know about the printer it goes to. Documents are rendered per
+ * printer at send time, so a backup printer with another width still gets a tidy ticket.
+ */
+export interface PrinterProfile {
+  /** Characters per line in font A: 42 on 180 dpi 80 mm printers, 48 on 203 dpi, 32 on 58 mm. */
+  columns: number;
+  /** How `ESC t n` numbers code pages on this printer. */
+  codepages?: CodepageMappingName;
+}
+
+export const DEFAULT_PROFILE: PrinterProfile = { columns: 42, codepages: 'epson' };
+
+export function newEncoder(profile: PrinterProfile = DEFAULT_PROFILE): ReceiptPrinterEncoder {
+  const encoder = new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    columns: profile.columns,
+    codepageMapping: profile.codepages ?? 'epson',
+    feedBeforeCut: 4,
+  });
+  return encoder.initialize().codepage('auto');
+}
+
+/** A row with text on the left and an amount flush right; long text wraps on the left. */
+export function leftRight(encoder: ReceiptPrinterEncoder, left: string, right: string, columns: number): void {
+  const rightWidth = Math.max(right.length, 1);
+  encoder.table(
+    [
+      { width: columns - rightWidth - 1, marginRight: 1, align: 'left' },
+      { width: rightWidth, align: 'right' },
+    ],
+    [[left, right]],
+  );
+}
+
+/** A full-width banner (REPRINT, VOID) that cannot be missed on a busy pass. */
+export function banner(encoder: ReceiptPrinterEncoder, text: string): void {
+  encoder.align('center').invert(true).bold(true).size(2, 2).line(` ${text} `).size(1, 1).bold(false).invert(false).align('left');
+}
+
+export function formatTime(iso: string, timezone: string, locale: string, withDate: boolean): string {
+  const options: Intl.DateTimeFormatOptions = withDate
+    ? { timeZone: timezone, year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }
+    : { timeZone: timezone, hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+}

@@ -1,0 +1,68 @@
+import type { Transport } from './transport';
+import { TransportClosedError } from './transport';
+
+export class ReplyTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`no reply within ${ms} ms`);
+    this.name = 'ReplyTimeoutError';
+  }
+}
+
+/**
+ * Collects bytes a device sends back and hands them out on request, with a deadline.
+ * `accept` filters out unsolicited bytes (e.g. automatic status frames).
+ */
+export class ReplyReader {
+  private buffered: number[] = [];
+  private waiter: { count: number; resolve: (b: number[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout } | null = null;
+  private readonly unsubscribe: Array<() => void>;
+
+  constructor(private readonly transport: Transport, private readonly accept: (b: number) => boolean = () => true) {
+    this.unsubscribe = [
+      transport.onData((bytes) => {
+        for (const b of bytes) if (this.accept(b)) this.buffered.push(b);
+        this.settle();
+      }),
+      transport.onClose((err) => this.fail(err ?? new TransportClosedError(transport.address))),
+    ];
+  }
+
+  /** Forgets bytes that arrived late for an earlier question. */
+  discard(): void {
+    this.buffered = [];
+  }
+
+  read(count: number, timeoutMs: number): Promise<number[]> {
+    if (this.waiter) return Promise.reject(new Error('a read is already waiting'));
+    if (!this.transport.isOpen) return Promise.reject(new TransportClosedError(this.transport.address));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        reject(new ReplyTimeoutError(timeoutMs));
+      }, timeoutMs);
+      this.waiter = { count, resolve, reject, timer };
+      this.settle();
+    });
+  }
+
+  dispose(): void {
+    for (const u of this.unsubscribe) u();
+    this.fail(new Error('reader disposed'));
+  }
+
+  private settle(): void {
+    const w = this.waiter;
+    if (!w || this.buffered.length < w.count) return;
+    this.waiter = null;
+    clearTimeout(w.timer);
+    w.resolve(this.buffered.splice(0, w.count));
+  }
+
+  private fail(err: Error): void {
+    const w = this.waiter;
+    if (!w) return;
+    this.waiter = null;
+    clearTimeout(w.timer);
+    w.reject(err);
+  }
+}
