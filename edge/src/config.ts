@@ -1,0 +1,122 @@
+/**
+ * The edge node's configuration: environment variables (and an optional JSON file for the
+ * printers) turned into one typed object. Everything has a default so `npm start` needs
+ * nothing; a wrong value stops the process at boot with a sentence naming the variable.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Static, Type } from 'typebox';
+import { Value } from 'typebox/value';
+
+export const PrinterConfigSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64 }),
+    role: Type.Union([Type.Literal('receipt'), Type.Literal('kitchen')]),
+    host: Type.String({ minLength: 1, maxLength: 255 }),
+    port: Type.Integer({ minimum: 1, maximum: 65535 }),
+    /** Kitchen printers: the stations whose tickets they print. */
+    stations: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }))),
+    /** This printer takes over the jobs of that printer when it has been dead for a while. */
+    backupOf: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+export type PrinterConfig = Static<typeof PrinterConfigSchema>;
+
+const PrintersSchema = Type.Array(PrinterConfigSchema, { maxItems: 32 });
+
+export interface EdgeConfig {
+  readonly dataDir: string;
+  readonly dbFile: string;
+  readonly hub: { readonly host: string; readonly port: number };
+  readonly printers: readonly PrinterConfig[];
+  /** Where the built screens live (`npm run build:ui` writes them). */
+  readonly uiDistDir: string;
+  readonly cloudUrl: string | null;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  // Port 0 is allowed: tests ask the OS for a free port.
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConfigError(`${name} must be a port number (0-65535), got "${raw}".`);
+  return value;
+}
+
+function parsePrinters(json: string, source: string): PrinterConfig[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new ConfigError(`${source} is not valid JSON.`);
+  }
+  // A config file may hold `{ printers: [...] }` so it can grow other sections later.
+  const list = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'printers' in parsed ? parsed.printers : parsed;
+  if (!Value.Check(PrintersSchema, list)) {
+    const first = Value.Errors(PrintersSchema, list)[0];
+    throw new ConfigError(`${source}: printers are not valid${first ? ` (${first.instancePath || '/'} ${first.message})` : ''}.`);
+  }
+  checkPrinterLinks(list, source);
+  return list;
+}
+
+function checkPrinterLinks(printers: readonly PrinterConfig[], source: string): void {
+  const ids = new Set<string>();
+  for (const printer of printers) {
+    if (ids.has(printer.id)) throw new ConfigError(`${source}: printer id "${printer.id}" is used twice.`);
+    ids.add(printer.id);
+  }
+  for (const printer of printers) {
+    if (printer.backupOf !== undefined && (!ids.has(printer.backupOf) || printer.backupOf === printer.id)) {
+      throw new ConfigError(`${source}: printer "${printer.id}" is the backup of "${printer.backupOf}", which is not another configured printer.`);
+    }
+  }
+}
+
+/**
+ * Reads the configuration from the environment:
+ * BRIGADE_DATA_DIR, BRIGADE_HUB_HOST, BRIGADE_HUB_PORT, BRIGADE_PRINTERS (JSON list),
+ * BRIGADE_CONFIG_FILE (JSON with `printers`), BRIGADE_UI_DIST, BRIGADE_CLOUD_URL, BRIGADE_LOG_LEVEL.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): EdgeConfig {
+  const dataDir = resolve(cwd, env.BRIGADE_DATA_DIR || './data/edge');
+  let printers: PrinterConfig[] = [];
+  if (env.BRIGADE_PRINTERS) {
+    printers = parsePrinters(env.BRIGADE_PRINTERS, 'BRIGADE_PRINTERS');
+  } else if (env.BRIGADE_CONFIG_FILE) {
+    const file = resolve(cwd, env.BRIGADE_CONFIG_FILE);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new ConfigError(`BRIGADE_CONFIG_FILE: cannot read ${file}.`);
+    }
+    printers = parsePrinters(text, `BRIGADE_CONFIG_FILE (${file})`);
+  }
+  const cloudUrl = env.BRIGADE_CLOUD_URL || null;
+  if (cloudUrl !== null && !URL.canParse(cloudUrl)) throw new ConfigError(`BRIGADE_CLOUD_URL must be a URL, got "${cloudUrl}".`);
+  return {
+    dataDir,
+    dbFile: resolve(dataDir, 'store.sqlite'),
+    hub: { host: env.BRIGADE_HUB_HOST || '0.0.0.0', port: port(env, 'BRIGADE_HUB_PORT', 3000) },
+    printers,
+    // The default is the repository's build output, wherever the process was started from.
+    uiDistDir: env.BRIGADE_UI_DIST ? resolve(cwd, env.BRIGADE_UI_DIST) : fileURLToPath(new URL('../../ui/dist', import.meta.url)),
+    cloudUrl,
+    logLevel: env.BRIGADE_LOG_LEVEL || 'info',
+  };
+}
+
+/** The printer that takes over `printerId`'s jobs, if one is configured. */
+export function backupPrinterFor(printers: readonly PrinterConfig[], printerId: string): PrinterConfig | undefined {
+  return printers.find((printer) => printer.backupOf === printerId);
+}

@@ -1,0 +1,115 @@
+/**
+ * The store's LAN hub: one Fastify app serving the commands, reads, pairing, the live event
+ * socket, the built screens, the API docs and the operations endpoints.
+ */
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { EdgeConfig } from '../config';
+import type { EdgeStore } from '../store/types';
+import { type InFlight, registerCommandRoutes, whenIdle } from './command-routes';
+import { registerErrorHandling } from './error-handler';
+import { storeEventSource } from './event-source';
+import { type LiveEventSource, registerLiveEvents } from './live-events';
+import { type HubMetrics, createHubMetrics } from './metrics';
+import { type HealthChecks, registerOpsRoutes } from './ops-routes';
+import { type CredentialRateLimits, defaultCredentialRateLimits, registerPairingRoutes } from './pairing-routes';
+import { type PrinterStatusSource, registerReadRoutes } from './read-routes';
+import { registerStaticScreens } from './static-screens';
+
+/** The body limit from the API contract (docs/api.md). */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface HubOptions {
+  readonly store: EdgeStore;
+  readonly config: Pick<EdgeConfig, 'uiDistDir'>;
+  /** A pino logger; false for silence (tests). */
+  readonly logger?: Logger | false;
+  readonly printers?: PrinterStatusSource;
+  readonly rateLimits?: CredentialRateLimits;
+  readonly healthChecks?: HealthChecks;
+  readonly heartbeatMs?: number;
+  readonly maxBufferedBytes?: number;
+  /** Where live events come from; the store's by default. */
+  readonly events?: LiveEventSource;
+}
+
+const noPrinters: PrinterStatusSource = { statuses: () => [] };
+
+export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  // Typed as Fastify's base logger so the app's type matches the plugins' and routes'.
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger || undefined;
+  const app: FastifyInstance = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
+    // Lets shutdown finish without waiting for idle keep-alive sockets of screens.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Only JSON bodies: anything else is refused as unreadable rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandling(app);
+
+  const printers = options.printers ?? noPrinters;
+  const metrics: HubMetrics = createHubMetrics({
+    outboxDepth: () => store.queries.syncStatus().waiting,
+    printJobsByStatus: () => countByStatus(store),
+  });
+
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Brigade store hub', version: '0.1.0', description: 'The edge node API used by the POS, kiosks and kitchen displays. See docs/api.md.' },
+      components: {
+        securitySchemes: {
+          device: { type: 'http', scheme: 'bearer', description: 'The device token of a paired screen' },
+          staff: { type: 'apiKey', in: 'header', name: 'X-Staff-Session', description: 'The session of the member of staff signed in with a PIN' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  const inFlight: InFlight = { count: 0, idle: null, resolveIdle: null };
+  registerCommandRoutes(app, store, metrics, inFlight);
+  registerPairingRoutes(app, store, options.rateLimits ?? defaultCredentialRateLimits);
+  registerReadRoutes(app, store, printers);
+  registerOpsRoutes(app, store, metrics, printers, options.healthChecks ?? {});
+  const live = registerLiveEvents(app, {
+    source: options.events ?? storeEventSource(store),
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.maxBufferedBytes ? { maxBufferedBytes: options.maxBufferedBytes } : {}),
+    onScreenCount: (role, delta) => metrics.connectedScreens.inc({ role }, delta),
+  });
+  await registerStaticScreens(app, options.config.uiDistDir);
+
+  app.addHook('preClose', (done) => {
+    live.closeAll();
+    done();
+  });
+  // The server has stopped accepting by now; let running commands commit before the store closes.
+  app.addHook('onClose', () => whenIdle(inFlight));
+  app.decorate('hubMetrics', metrics);
+  return app;
+}
+
+function countByStatus(store: EdgeStore): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const status of ['queued', 'sending', 'held', 'uncertain', 'printed', 'failed', 'cancelled'] as const) {
+    counts[status] = store.printJobs.list({ status, limit: 100_000 }).length;
+  }
+  return counts;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hubMetrics: HubMetrics;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * One route per command, generated from the shared `commandArgs` schemas so each command
+ * has its own validated body and its own entry in the OpenAPI document.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { BrigadeError, COMMAND_NAMES, type CommandName, commandArgs } from '@brigade/sync/model';
+import type { EdgeStore } from '../store/types';
+import type { HubMetrics } from './metrics';
+import { requestActor, requireDevice } from './request-actor';
+
+const commandRoles: Record<CommandName, string> = {
+  'order.create': 'pos, kiosk',
+  'order.addLines': 'pos',
+  'order.voidLine': 'pos + manager',
+  'order.fire': 'pos',
+  'order.complete': 'pos',
+  'order.void': 'pos + manager',
+  'payment.capture': 'pos (cash, card), kiosk (card)',
+  'payment.refund': 'pos + manager',
+  'receipt.print': 'pos',
+  'drawer.open': 'pos + manager',
+  'ticket.bump': 'kds, pos',
+  'ticket.recall': 'kds, pos',
+  'item.set86': 'pos + manager',
+  'device.approve': 'pos + manager',
+  'device.revoke': 'pos + manager',
+};
+
+const CommandReply = Type.Object({
+  commandId: Type.String(),
+  replayed: Type.Boolean({ description: 'true when this commandId was seen before: the first result, nothing applied again' }),
+  result: Type.Unknown(),
+});
+
+export const ErrorReply = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
+  }),
+});
+
+/** Counts commands in flight so shutdown can wait for them to finish. */
+export interface InFlight {
+  count: number;
+  idle: Promise<void> | null;
+  resolveIdle: (() => void) | null;
+}
+
+export function registerCommandRoutes(app: FastifyInstance, store: EdgeStore, metrics: HubMetrics, inFlight: InFlight): void {
+  for (const name of COMMAND_NAMES) {
+    const body = Type.Object({ commandId: Type.String({ format: 'uuid', maxLength: 36 }), args: commandArgs[name] }, { additionalProperties: false });
+    app.post(
+      `/api/commands/${name}`,
+      {
+        onRequest: requireDevice(store),
+        schema: {
+          tags: ['commands'],
+          summary: `${name} — ${commandRoles[name]}`,
+          security: [{ device: [] }, { device: [], staff: [] }],
+          body,
+          response: { 200: CommandReply, '4xx': ErrorReply },
+        },
+      },
+      async (request) => {
+        const { commandId, args } = request.body as { commandId: string; args: unknown };
+        const actor = requestActor(store, request);
+        const stopTimer = metrics.commandDuration.startTimer({ command: name });
+        inFlight.count += 1;
+        try {
+          const outcome = await store.execute(name, commandId, args, actor);
+          stopTimer({ outcome: 'ok' });
+          if (name === 'order.create' && !outcome.replayed) metrics.ordersCreated.inc();
+          return outcome;
+        } catch (error) {
+          stopTimer({ outcome: error instanceof BrigadeError ? error.code : 'INTERNAL' });
+          throw error;
+        } finally {
+          inFlight.count -= 1;
+          if (inFlight.count === 0) inFlight.resolveIdle?.();
+        }
+      },
+    );
+  }
+  // Static routes win over this parametric one, so only names that are not commands land here.
+  app.post('/api/commands/:name', { schema: { hide: true } }, (request) => {
+    const { name } = request.params as { name: string };
+    throw new BrigadeError('UNKNOWN_COMMAND', undefined, { name: name.slice(0, 64) });
+  });
+}
+
+/** Resolves once no command is running (immediately when none is). */
+export function whenIdle(inFlight: InFlight): Promise<void> {
+  if (inFlight.count === 0) return Promise.resolve();
+  inFlight.idle ??= new Promise<void>((resolve) => {
+    inFlight.resolveIdle = () => {
+      inFlight.idle = null;
+      inFlight.resolveIdle = null;
+      resolve();
+    };
+  });
+  return inFlight.idle;
+}
