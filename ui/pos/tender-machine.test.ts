@@ -1,4 +1,4 @@
-import { type Cents, type Payment, type PaymentId, type OrderId, cents } from '@brigade/sync/model';
+import { type Payment, type PaymentId, type OrderId, cents } from '@brigade/sync/model';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { type CaptureInput, changeDue, quickCashAmounts, tenderMachine } from './tender-machine';
@@ -80,7 +80,7 @@ describe('tender flow', () => {
   });
 
   it('offers the exact amount and round notes above it as quick cash', () => {
-    const due = cents(1234) as Cents;
+    const due = cents(1234);
     const quick = quickCashAmounts(due);
     expect(quick[0]).toBe(1234);
     expect(quick.slice(1).every((a) => a > due && a % 500 === 0)).toBe(true);

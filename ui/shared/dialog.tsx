@@ -1,5 +1,5 @@
 /** A modal dialog on the native <dialog>: focus is trapped and Escape closes it for free. */
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 interface Props {
   title: string;
@@ -10,7 +10,7 @@ interface Props {
 
 export function Dialog({ title, onClose, children, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useRef(`dlg-${Math.random().toString(36).slice(2)}`).current;
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();

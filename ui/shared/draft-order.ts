@@ -3,7 +3,7 @@
  * the hub (`priceOrder`), so the total on screen is the total charged; the hub is sent that
  * total as `expectedTotal` and refuses the order if its own differs.
  */
-import { type ItemId, type LineId, type LineRequest, type MenuIndex, type ModifierOptionId, type PricedOrder, newId, priceOrder } from '@brigade/sync/model';
+import { type CommandArgs, type ItemId, type LineId, type LineRequest, type MenuIndex, type ModifierOptionId, type PricedOrder, newId, priceOrder } from '@brigade/sync/model';
 
 export function newLine(itemId: ItemId, modifierOptionIds: readonly ModifierOptionId[], quantity: number, note?: string): LineRequest {
   return { lineId: newId<LineId>(), itemId, quantity, modifierOptionIds: [...modifierOptionIds], ...(note ? { note } : {}) };
@@ -32,4 +32,9 @@ export function changeQuantity(lines: readonly LineRequest[], lineId: LineId, de
     const quantity = l.quantity + delta;
     return quantity <= 0 ? [] : [{ ...l, quantity }];
   });
+}
+
+/** The wire form of the lines (the command schema wants mutable arrays). */
+export function toWireLines(lines: readonly LineRequest[]): CommandArgs<'order.create'>['lines'] {
+  return lines.map((l) => ({ ...l, modifierOptionIds: [...l.modifierOptionIds] }));
 }

@@ -29,8 +29,16 @@ export function socketUrl(token: string, since: number | null, location: Locatio
   return `${scheme}//${location.host}/ws?${query.toString()}`;
 }
 
+/** Holds the signed-in staff token outside React state: requests read it when they are sent. */
+class StaffToken {
+  value: string | null = null;
+  set(token: string | null): void {
+    this.value = token;
+  }
+}
+
 export function HubProvider({ device, children }: { device: DevicePairing; children: ReactNode }) {
-  const staffSession = useRef<string | null>(null);
+  const [staffToken] = useState(() => new StaffToken());
   const listeners = useRef(new Set<Listener>());
   const resyncListeners = useRef(new Set<() => void>());
   const [connection, setConnection] = useState<ConnectionState>('connecting');
@@ -38,14 +46,14 @@ export function HubProvider({ device, children }: { device: DevicePairing; child
   const client = useMemo(
     () =>
       new HubClient({
-        credentials: () => ({ deviceToken: device.deviceToken, staffSession: staffSession.current }),
+        credentials: () => ({ deviceToken: device.deviceToken, staffSession: staffToken.value }),
         onDeviceRejected: () => {
           // The manager unpaired this screen (or the hub was reset): start pairing again.
           clearDevice();
           window.location.reload();
         },
       }),
-    [device.deviceToken],
+    [device.deviceToken, staffToken],
   );
 
   useEffect(() => {
@@ -67,9 +75,7 @@ export function HubProvider({ device, children }: { device: DevicePairing; child
     resyncListeners.current.add(listener);
     return () => void resyncListeners.current.delete(listener);
   }, []);
-  const setStaffSession = useCallback((token: string | null) => {
-    staffSession.current = token;
-  }, []);
+  const setStaffSession = useCallback((token: string | null) => staffToken.set(token), [staffToken]);
   const value = useMemo<HubContextValue>(
     () => ({ client, device, connection, subscribe, onResync, setStaffSession }),
     [client, device, connection, subscribe, onResync, setStaffSession],

@@ -1,0 +1,8 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../shared/styles.css';
+import './pos.css';
+import { PosApp } from './pos-app';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<StrictMode><PosApp /></StrictMode>);

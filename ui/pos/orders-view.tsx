@@ -1,0 +1,67 @@
+/** Recent orders, live: READY stands out when the kitchen bumps, and the cashier marks it collected. */
+import { type Order, type OrderStatus, formatMoney } from '@brigade/sync/model';
+import { useCallback, useState } from 'react';
+import { useHub, useHubEvents, useResync } from '../shared/hub-context';
+import { useToasts } from '../shared/toasts';
+import { OrderActions } from './order-actions';
+
+const FINISHED: readonly OrderStatus[] = ['completed', 'cancelled', 'voided'];
+
+export function mergeOrder(orders: readonly Order[], order: Order): Order[] {
+  const rest = orders.filter((o) => o.id !== order.id);
+  return [order, ...rest].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+export function OrdersView() {
+  const { client } = useHub();
+  const toasts = useToasts();
+  const [orders, setOrders] = useState<Order[]>([]);
+  const [showFinished, setShowFinished] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    client.get<Order[] | { orders: Order[] }>('/api/orders?limit=100').then((r) => setOrders(Array.isArray(r) ? r : r.orders), toasts.error);
+  }, [client, toasts]);
+  useResync(reload);
+  useHubEvents((event) => {
+    if (event.type === 'order.updated') setOrders((list) => mergeOrder(list, event.order));
+  });
+
+  const visible = orders.filter((o) => showFinished || !FINISHED.includes(o.status));
+  return (
+    <section className="orders" aria-labelledby="orders-title">
+      <div className="orders-head">
+        <h2 id="orders-title">Orders</h2>
+        <label className="toggle">
+          <input type="checkbox" checked={showFinished} onChange={(e) => setShowFinished(e.target.checked)} /> Show collected and voided
+        </label>
+      </div>
+      {visible.length === 0 && <p className="muted">No orders yet.</p>}
+      <ul className="order-list">
+        {visible.map((order) => (
+          <li key={order.id} className={`order-row ${order.status === 'ready' ? 'order-ready' : ''}`} data-order-number={order.number}>
+            <button type="button" className="order-summary" aria-expanded={openId === order.id} onClick={() => setOpenId(openId === order.id ? null : order.id)}>
+              <span className="order-number">{order.number}</span>
+              <span className="muted">{order.channel}</span>
+              <span className={`status status-${order.status}`} data-testid="order-status">{order.status}</span>
+              <span className="muted">{order.paymentStatus.replace('_', ' ')}</span>
+              <span className="price">{formatMoney(order.totals.total, order.totals.currency)}</span>
+            </button>
+            {order.status === 'ready' && <CollectButton order={order} />}
+            {openId === order.id && <OrderActions order={order} onOrder={(o) => setOrders((list) => mergeOrder(list, o))} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CollectButton({ order }: { order: Order }) {
+  const { client } = useHub();
+  const toasts = useToasts();
+  return (
+    <button type="button" className="btn btn-ok" onClick={() => void client.command('order.complete', { orderId: order.id }).catch(toasts.error)}>
+      Collected
+    </button>
+  );
+}

@@ -1,0 +1,82 @@
+/** The counter POS: pairing, then PIN sign-in, then register / orders / manager. */
+import { useCallback, useState } from 'react';
+import { ConnectionBadge } from '../shared/connection-badge';
+import { HubProvider, useHub, useHubEvents } from '../shared/hub-context';
+import type { StaffSession } from '../shared/hub-types';
+import { PairingGate } from '../shared/pairing-gate';
+import { ToastProvider } from '../shared/toasts';
+import { useLiveMenu } from '../shared/use-menu';
+import { ManagerView } from './manager-view';
+import { OrdersView } from './orders-view';
+import { RegisterView } from './register-view';
+import { SignInScreen } from './sign-in-screen';
+import { StaffProvider, useStaff } from './staff-session';
+
+export function PosApp() {
+  return (
+    <ToastProvider>
+      <PairingGate app="pos" deviceName="Counter POS">
+        {(device) => (
+          <HubProvider device={device}>
+            <PosSession />
+          </HubProvider>
+        )}
+      </PairingGate>
+    </ToastProvider>
+  );
+}
+
+function PosSession() {
+  const { setStaffSession } = useHub();
+  const [session, setSession] = useState<StaffSession | null>(null);
+  const signedIn = useCallback((s: StaffSession) => {
+    setStaffSession(s.sessionToken);
+    setSession(s);
+  }, [setStaffSession]);
+  const signedOut = useCallback(() => setSession(null), []);
+  if (!session) return <SignInScreen onSignedIn={signedIn} />;
+  return (
+    <StaffProvider session={session} onSignOut={signedOut}>
+      <PosShell />
+    </StaffProvider>
+  );
+}
+
+type Tab = 'register' | 'orders' | 'manager';
+
+function PosShell() {
+  const { session, signOut } = useStaff();
+  const menu = useLiveMenu();
+  const [tab, setTab] = useState<Tab>('register');
+  const [readyCount, setReadyCount] = useState(0);
+  useHubEvents((event) => {
+    if (event.type === 'order.updated' && event.order.status === 'ready' && tab !== 'orders') setReadyCount((n) => n + 1);
+  });
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'register', label: 'Register' },
+    { id: 'orders', label: readyCount > 0 ? `Orders (${readyCount} ready)` : 'Orders' },
+    { id: 'manager', label: 'Manager' },
+  ];
+  return (
+    <div className="pos">
+      <header className="topbar">
+        <nav className="tabs" role="tablist" aria-label="POS">
+          {tabs.map((t) => (
+            <button key={t.id} type="button" role="tab" className="btn" aria-selected={tab === t.id}
+              onClick={() => { setTab(t.id); if (t.id === 'orders') setReadyCount(0); }}>{t.label}</button>
+          ))}
+        </nav>
+        <span className="spacer" />
+        <ConnectionBadge />
+        <span className="staff-name">{session.staff.name} ({session.staff.role})</span>
+        <button type="button" className="btn" onClick={signOut}>Sign out</button>
+      </header>
+      <main className="pos-main">
+        {/* The register stays mounted so a half-rung order survives a look at the orders list. */}
+        <div hidden={tab !== 'register'}><RegisterView menu={menu} /></div>
+        {tab === 'orders' && <OrdersView />}
+        {tab === 'manager' && <ManagerView index={menu.index} unavailable={menu.unavailable} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/** Ringing up a sale: menu on the left, the ticket on the right, then payment. */
+import { type LineRequest, type MenuItem, type Order, type OrderId, newId } from '@brigade/sync/model';
+import { useCallback, useState } from 'react';
+import { addOrMerge, newLine, priceDraft, toWireLines } from '../shared/draft-order';
+import { useHub, useHubEvents } from '../shared/hub-context';
+import { MenuBrowser } from '../shared/menu-browser';
+import { ModifierPicker } from '../shared/modifier-picker';
+import { useToasts } from '../shared/toasts';
+import type { LiveMenu } from '../shared/use-menu';
+import { TenderDialog } from './tender-dialog';
+import { TicketPanel } from './ticket-panel';
+
+export function RegisterView({ menu }: { menu: LiveMenu }) {
+  const { client } = useHub();
+  const toasts = useToasts();
+  const [lines, setLines] = useState<LineRequest[]>([]);
+  const [order, setOrder] = useState<Order | null>(null);
+  const [picking, setPicking] = useState<MenuItem | null>(null);
+  const [paying, setPaying] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const { index, unavailable } = menu;
+
+  useHubEvents((event) => {
+    if (event.type === 'order.updated' && order && event.order.id === order.id) setOrder(event.order);
+  });
+
+  const onPaid = useCallback((paid: Order) => setOrder(paid), []);
+
+  if (!index) return <p className="loading">Loading the menu…</p>;
+
+  const pick = (item: MenuItem) => {
+    if (order) return toasts.info('Start a new order to add items.');
+    if (item.modifierGroupIds.length > 0) setPicking(item);
+    else setLines((l) => addOrMerge(l, newLine(item.id, [], 1)));
+  };
+
+  const pay = async () => {
+    if (order) return setPaying(true);
+    setBusy(true);
+    try {
+      const priced = priceDraft(index, lines);
+      const result = await client.command('order.create', {
+        orderId: newId<OrderId>(),
+        channel: 'counter',
+        diningOption: 'take_out',
+        lines: toWireLines(lines),
+        expectedTotal: priced.totals.total,
+      });
+      setOrder(result.order);
+      setPaying(true);
+    } catch (error) {
+      toasts.error(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const newOrder = () => {
+    setOrder(null);
+    setLines([]);
+  };
+
+  return (
+    <div className="register">
+      <MenuBrowser index={index} unavailable={unavailable} onPick={pick} />
+      <TicketPanel index={index} unavailable={unavailable} lines={lines} order={order} busy={busy}
+        onLines={setLines} onPay={() => void pay()} onNewOrder={newOrder} onOrder={setOrder} />
+      {picking && (
+        <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
+          onAdd={(ids, quantity) => {
+            setLines((l) => addOrMerge(l, newLine(picking.id, ids, quantity)));
+            setPicking(null);
+          }} />
+      )}
+      {paying && order && <TenderDialog order={order} onPaid={onPaid} onClose={() => setPaying(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+/** The payment dialog, driven by `tenderMachine`: cash with quick amounts and change, or card on the reader. */
+import { type Cents, type Order, type Payment, type PaymentId, cents, currencyDigits, formatMoney, newId } from '@brigade/sync/model';
+import { useMachine } from '@xstate/react';
+import { useMemo, useState } from 'react';
+import { fromPromise } from 'xstate';
+import { Dialog } from '../shared/dialog';
+import { useHub } from '../shared/hub-context';
+import { type CaptureInput, changeDue, quickCashAmounts, tenderMachine } from './tender-machine';
+
+interface Props {
+  order: Order;
+  onPaid: (order: Order, payment: Payment) => void;
+  onClose: () => void;
+}
+
+export function TenderDialog({ order, onPaid, onClose }: Props) {
+  const { client } = useHub();
+  const currency = order.totals.currency;
+  const due = cents(Math.max(0, order.totals.total - order.paid));
+  const machine = useMemo(
+    () =>
+      tenderMachine.provide({
+        actors: {
+          capture: fromPromise<Payment, CaptureInput>(async ({ input }) => {
+            const result = await client.command('payment.capture', {
+              orderId: order.id,
+              paymentId: newId<PaymentId>(),
+              tender: input.tender,
+              amount: input.amount,
+              ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
+            });
+            onPaid(result.order, result.payment);
+            return result.payment;
+          }),
+        },
+      }),
+    [client, order.id, onPaid],
+  );
+  const [state, send] = useMachine(machine, { input: { due, currency } });
+  const ctx = state.context;
+  const money = (c: Cents) => formatMoney(c, currency);
+
+  return (
+    <Dialog title={`Pay order ${order.number}`} onClose={() => (state.matches('card') || state.matches('capturingCash') ? undefined : onClose())} className="tender">
+      <p className="due">Due <strong data-testid="amount-due">{money(due)}</strong></p>
+      {state.matches('choosing') && (
+        <div className="tender-choices">
+          <button type="button" className="btn btn-big btn-primary" onClick={() => send({ type: 'CASH' })}>Cash</button>
+          <button type="button" className="btn btn-big btn-primary" onClick={() => send({ type: 'CARD' })}>Card</button>
+        </div>
+      )}
+      {(state.matches('cash') || state.matches('capturingCash')) && (
+        <CashPanel due={due} currency={currency} tendered={ctx.tendered} busy={state.matches('capturingCash')} error={ctx.error}
+          onTendered={(amount) => send({ type: 'SET_TENDERED', amount })} onExact={() => send({ type: 'EXACT' })}
+          onPay={() => send({ type: 'PAY' })} onBack={() => send({ type: 'BACK' })} />
+      )}
+      {state.matches('card') && (
+        <div className="reader" role="status" aria-live="polite">
+          <p className="reader-title">Follow the card reader</p>
+          <p>Ask the customer to tap, insert or swipe their card for {money(due)}.</p>
+        </div>
+      )}
+      {state.matches('declined') && (
+        <div role="alert" className="declined">
+          <p className="reader-title">Declined</p>
+          <p>{ctx.error}</p>
+          <div className="tender-choices">
+            <button type="button" className="btn btn-big btn-primary" onClick={() => send({ type: 'RETRY' })}>Try card again</button>
+            <button type="button" className="btn btn-big" onClick={() => send({ type: 'CASH' })}>Take cash</button>
+          </div>
+        </div>
+      )}
+      {state.matches('paid') && (
+        <div className="paid" role="status">
+          {ctx.payment?.tender === 'cash' ? (
+            <>
+              <p>Change due</p>
+              <p className="change-due" data-testid="change-due">{money(changeDue(ctx))}</p>
+            </>
+          ) : (
+            <p className="reader-title">Approved</p>
+          )}
+          <button type="button" className="btn btn-big btn-ok" onClick={onClose} autoFocus>Done</button>
+        </div>
+      )}
+      {ctx.error && state.matches('cash') && <p role="alert" className="hint-error">{ctx.error}</p>}
+      {state.matches('choosing') && <button type="button" className="btn" onClick={onClose}>Cancel</button>}
+    </Dialog>
+  );
+}
+
+interface CashProps {
+  due: Cents;
+  currency: string;
+  tendered: Cents;
+  busy: boolean;
+  error: string | null;
+  onTendered: (amount: Cents) => void;
+  onExact: () => void;
+  onPay: () => void;
+  onBack: () => void;
+}
+
+function CashPanel({ due, currency, tendered, busy, onTendered, onExact, onPay, onBack }: CashProps) {
+  const digits = currencyDigits(currency);
+  const [typed, setTyped] = useState('');
+  const money = (c: Cents) => formatMoney(c, currency);
+  const typedCents = (text: string): Cents => cents(Math.round(Number(text || '0') * 10 ** digits));
+  return (
+    <div className="cash">
+      <div className="quick-cash" role="group" aria-label="Quick amounts">
+        {quickCashAmounts(due).map((amount) => (
+          <button key={amount} type="button" className="btn btn-big" disabled={busy} aria-pressed={tendered === amount}
+            onClick={() => (amount === due ? onExact() : onTendered(amount))}>
+            {amount === due ? `Exact ${money(amount)}` : money(amount)}
+          </button>
+        ))}
+      </div>
+      <label className="tendered">
+        Cash received
+        <input type="number" inputMode="decimal" min="0" step={1 / 10 ** digits} value={typed} disabled={busy}
+          onChange={(e) => { setTyped(e.target.value); if (!Number.isNaN(Number(e.target.value))) onTendered(typedCents(e.target.value)); }} />
+      </label>
+      <p>Received <strong>{money(tendered)}</strong> · Change <strong>{money(cents(Math.max(0, tendered - due)))}</strong></p>
+      <div className="dialog-footer">
+        <button type="button" className="btn" onClick={onBack} disabled={busy}>Back</button>
+        <button type="button" className="btn btn-primary btn-big btn-wide" onClick={onPay} disabled={busy}>{busy ? 'Opening drawer…' : 'Take cash'}</button>
+      </div>
+    </div>
+  );
+}

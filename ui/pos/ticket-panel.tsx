@@ -1,0 +1,133 @@
+/**
+ * The ticket: the draft being rung up (priced locally with the hub's own engine), or, once
+ * sent, the hub's order with its status, payment and receipt actions.
+ */
+import { type ItemId, type LineId, type LineRequest, type MenuIndex, type Order, type PricedLine, type PricedOrder, cents, formatMoney } from '@brigade/sync/model';
+import { useState } from 'react';
+import { errorMessage } from '../shared/api-client';
+import { changeQuantity, priceDraft, unavailableLines } from '../shared/draft-order';
+import { useHub } from '../shared/hub-context';
+import { useToasts } from '../shared/toasts';
+import { TotalsView } from '../shared/totals-view';
+import { ApprovalCancelled, useStaff } from './staff-session';
+
+interface Props {
+  index: MenuIndex;
+  unavailable: ReadonlySet<ItemId>;
+  lines: LineRequest[];
+  order: Order | null;
+  busy: boolean;
+  onLines: (lines: LineRequest[]) => void;
+  onPay: () => void;
+  onNewOrder: () => void;
+  onOrder: (order: Order) => void;
+}
+
+export function TicketPanel({ index, unavailable, lines, order, busy, onLines, onPay, onNewOrder, onOrder }: Props) {
+  const currency = index.menu.currency;
+  if (order) return <SentOrder order={order} onNewOrder={onNewOrder} onPay={onPay} onOrder={onOrder} />;
+  let priced: PricedOrder | null = null;
+  let problem: string | null = null;
+  try {
+    priced = priceDraft(index, lines);
+  } catch (error) {
+    problem = errorMessage(error);
+  }
+  const soldOut = new Set<LineId>(unavailableLines(lines, unavailable));
+  return (
+    <aside className="ticket" aria-label="Current order">
+      <h2>New order</h2>
+      {lines.length === 0 && <p className="muted">Tap items to add them.</p>}
+      <ul className="ticket-lines">
+        {priced?.lines.map((line) => (
+          <li key={line.lineId} className={soldOut.has(line.lineId) ? 'line line-unavailable' : 'line'}>
+            <LineText line={line} currency={currency} />
+            {soldOut.has(line.lineId) && <span className="sold-out">Sold out — remove</span>}
+            <div className="stepper" role="group" aria-label={`Quantity of ${line.name}`}>
+              <button type="button" className="btn" aria-label={`Remove one ${line.name}`} onClick={() => onLines(changeQuantity(lines, line.lineId, -1))}>−</button>
+              <output>{line.quantity}</output>
+              <button type="button" className="btn" aria-label={`Add one ${line.name}`} onClick={() => onLines(changeQuantity(lines, line.lineId, 1))}>+</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {problem && <p role="alert" className="hint-error">{problem}</p>}
+      {priced && <TotalsView totals={priced.totals} />}
+      <div className="ticket-actions">
+        <button type="button" className="btn" disabled={lines.length === 0} onClick={() => onLines([])}>Clear</button>
+        <button type="button" className="btn btn-primary btn-big btn-wide" disabled={!priced || lines.length === 0 || soldOut.size > 0 || busy} onClick={onPay}>
+          Pay {priced ? formatMoney(priced.totals.total, currency) : ''}
+        </button>
+      </div>
+    </aside>
+  );
+}
+
+export function LineText({ line, currency }: { line: PricedLine & { voided?: boolean }; currency: string }) {
+  return (
+    <div className={line.voided ? 'line-text voided' : 'line-text'}>
+      <div className="line-head">
+        <span>{line.quantity} × {line.name}</span>
+        <span className="price">{formatMoney(line.lineAmount, currency)}</span>
+      </div>
+      {line.modifiers.length > 0 && (
+        <ul className="line-mods">
+          {line.modifiers.map((m) => (
+            <li key={m.optionId}>{m.name}{m.priceDelta > 0 ? ` +${formatMoney(m.priceDelta, currency)}` : ''}</li>
+          ))}
+        </ul>
+      )}
+      {line.note && <p className="line-note">{line.note}</p>}
+      {line.voided && <span className="status status-voided">Voided</span>}
+    </div>
+  );
+}
+
+function SentOrder({ order, onNewOrder, onPay, onOrder }: { order: Order; onNewOrder: () => void; onPay: () => void; onOrder: (o: Order) => void }) {
+  const { client } = useHub();
+  const toasts = useToasts();
+  const { managerApproval } = useStaff();
+  const [printing, setPrinting] = useState(false);
+  const currency = order.totals.currency;
+  const paid = order.paymentStatus === 'paid';
+
+  const reprint = () => {
+    setPrinting(true);
+    client.command('receipt.print', { orderId: order.id }).then(() => toasts.info('Receipt sent to the printer.'), toasts.error).finally(() => setPrinting(false));
+  };
+  const voidLine = async (lineId: LineId, name: string) => {
+    try {
+      const managerPin = await managerApproval(`Void ${name}`);
+      const { order: updated } = await client.command('order.voidLine', { orderId: order.id, lineId, reason: 'Voided at the counter', ...(managerPin ? { managerPin } : {}) });
+      onOrder(updated);
+    } catch (error) {
+      if (!(error instanceof ApprovalCancelled)) toasts.error(error);
+    }
+  };
+
+  return (
+    <aside className="ticket" aria-label={`Order ${order.number}`}>
+      <h2>Order <span data-testid="order-number">{order.number}</span> <span className={`status status-${order.status}`}>{order.status}</span></h2>
+      <ul className="ticket-lines">
+        {order.lines.map((line) => (
+          <li key={line.lineId} className="line">
+            <LineText line={line} currency={currency} />
+            {!line.voided && !paid && (
+              <button type="button" className="btn btn-ghost" onClick={() => void voidLine(line.lineId, line.name)}>Void</button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <TotalsView totals={order.totals} />
+      <p className="payment-state">{paid ? `Paid ${formatMoney(order.paid, currency)}` : `Paid so far ${formatMoney(order.paid, currency)}`}</p>
+      <div className="ticket-actions">
+        {paid ? (
+          <button type="button" className="btn" onClick={reprint} disabled={printing}>Reprint receipt</button>
+        ) : (
+          <button type="button" className="btn btn-primary btn-big btn-wide" onClick={onPay}>Pay {formatMoney(cents(order.totals.total - order.paid), currency)}</button>
+        )}
+        <button type="button" className="btn btn-big" onClick={onNewOrder}>New order</button>
+      </div>
+    </aside>
+  );
+}
