@@ -1,0 +1,121 @@
+/**
+ * Runs commands exactly once. Order of work: find the command, validate its args against
+ * its TypeBox schema, authorise the caller, return the stored result when the commandId was
+ * already applied, else prepare (async, e.g. the card reader) and then apply in ONE
+ * synchronous transaction that also records the commandId. Listeners hear only after commit.
+ */
+import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { Compile } from 'typebox/compile';
+import { BrigadeError, type CommandName, type HubEvent, commandArgs, isUuidV7 } from '@brigade/sync/model';
+import { commands, staff } from '@brigade/sync/schema/sqlite';
+import type { RegisteredCommand } from './command-registry';
+import { type CommandContext, CommandTx } from './command-tx';
+import { argsHash, pinMatches } from './credentials';
+import { iso } from './clock';
+import { pruneEvents } from './event-log';
+import type { StoreContext } from './store-context';
+import type { Actor, CommandOutcome } from './types';
+
+type Validator = ReturnType<typeof Compile>;
+
+export class CommandExecutor {
+  private readonly inFlight = new Map<string, Promise<CommandOutcome>>();
+  private readonly validators = new Map<string, Validator>();
+  private readonly registry: ReadonlyMap<string, RegisteredCommand>;
+
+  constructor(private readonly store: StoreContext, registered: readonly RegisteredCommand[]) {
+    this.registry = new Map(registered.map((c) => [c.name, c]));
+    for (const name of Object.keys(commandArgs) as CommandName[]) this.validators.set(name, Compile(commandArgs[name]));
+  }
+
+  async execute(name: string, commandId: string, args: unknown, actor: Actor): Promise<CommandOutcome> {
+    const command = this.registry.get(name);
+    const validator = this.validators.get(name);
+    if (!command || !validator) throw new BrigadeError('UNKNOWN_COMMAND', `There is no command named ${name}.`, { name });
+    if (typeof commandId !== 'string' || !isUuidV7(commandId)) {
+      throw new BrigadeError('VALIDATION_FAILED', 'commandId must be a UUIDv7.', { field: 'commandId' });
+    }
+    if (!validator.Check(args)) {
+      const first = [...validator.Errors(args)][0];
+      throw new BrigadeError('VALIDATION_FAILED', first ? `${first.instancePath || 'args'} ${first.message}` : undefined, {
+        field: first?.instancePath ?? null,
+      });
+    }
+    const approvedBy = this.authorise(command, args, actor);
+    // The manager PIN is left out of the hash: a stored hash of a 4-digit PIN is a stored PIN.
+    const hash = argsHash(name, withoutPin(args));
+    // A duplicate arriving while the first is still preparing waits for it, then replays.
+    for (let running = this.inFlight.get(commandId); running; running = this.inFlight.get(commandId)) {
+      await running.catch(() => undefined);
+    }
+    const stored = this.replay(commandId, name, hash);
+    if (stored) return stored;
+    const ctx: CommandContext = { actor, commandId, at: this.store.now(), approvedBy, store: this.store };
+    const applying = this.apply(command, ctx, args, hash);
+    this.inFlight.set(commandId, applying);
+    try {
+      return await applying;
+    } finally {
+      this.inFlight.delete(commandId);
+    }
+  }
+
+  private replay(commandId: string, name: string, hash: string): CommandOutcome | null {
+    const row = this.store.orm.select().from(commands).where(eq(commands.commandId, commandId)).get();
+    if (!row) return null;
+    if (row.name !== name || row.argsHash !== hash) {
+      throw new BrigadeError('COMMAND_ID_REUSED', undefined, { commandId, firstUsedFor: row.name });
+    }
+    return { commandId, replayed: true, result: JSON.parse(row.result) as unknown };
+  }
+
+  private async apply(command: RegisteredCommand, ctx: CommandContext, args: unknown, hash: string): Promise<CommandOutcome> {
+    const prepared = await command.prepare(ctx, args);
+    let events: HubEvent[] = [];
+    const sqlite: Database.Database = this.store.sqlite;
+    const resultJson = sqlite.transaction(() => {
+      const tx = new CommandTx(ctx);
+      const result = command.run(tx, ctx, args, prepared);
+      const json = JSON.stringify(result ?? null);
+      this.store.orm.insert(commands).values({ commandId: ctx.commandId, name: command.name, argsHash: hash, result: json, createdAt: iso(ctx.at) }).run();
+      events = tx.flushEvents();
+      this.store.options.beforeCommit?.(command.name, ctx.commandId);
+      return json;
+    }).immediate();
+    pruneEvents(this.store);
+    this.store.notify(events);
+    return { commandId: ctx.commandId, replayed: false, result: JSON.parse(resultJson) as unknown };
+  }
+
+  /** Role, staff and manager checks; returns who approved a manager-only command. */
+  private authorise(command: RegisteredCommand, args: unknown, actor: Actor): string | null {
+    if (actor.deviceRole === 'system') return actor.staff?.id ?? null;
+    if (!command.roles.includes(actor.deviceRole)) {
+      throw new BrigadeError('WRONG_DEVICE_ROLE', `A ${actor.deviceRole} screen cannot do ${command.name}.`, { command: command.name });
+    }
+    if (command.needsStaff && actor.deviceRole === 'pos' && !actor.staff) throw new BrigadeError('STAFF_SIGN_IN_REQUIRED');
+    if (!command.needsManager) return null;
+    if (actor.staff && (actor.staff.role === 'manager' || actor.staff.role === 'owner')) return actor.staff.id;
+    const pin = managerPinOf(args);
+    if (pin !== undefined) {
+      const managers = this.store.orm.select().from(staff).where(eq(staff.active, true)).all()
+        .filter((s) => s.role === 'manager' || s.role === 'owner');
+      const approver = managers.find((m) => pinMatches(pin, m.pinSalt, m.pinHash));
+      if (approver) return approver.id;
+    }
+    throw new BrigadeError('MANAGER_APPROVAL_REQUIRED');
+  }
+}
+
+function withoutPin(args: unknown): unknown {
+  if (typeof args !== 'object' || args === null || !('managerPin' in args)) return args;
+  const { managerPin: _pin, ...rest } = args as Record<string, unknown>;
+  return rest;
+}
+
+function managerPinOf(args: unknown): string | undefined {
+  if (typeof args !== 'object' || args === null || !('managerPin' in args)) return undefined;
+  const pin = (args as { managerPin?: unknown }).managerPin;
+  return typeof pin === 'string' ? pin : undefined;
+}

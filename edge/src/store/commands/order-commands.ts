@@ -1,0 +1,138 @@
+/** Orders: create, add lines, void a line, fire, complete, void. */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { BrigadeError, type KitchenTicketItem, type OrderTotals, totalLines } from '@brigade/sync/model';
+import { kitchenTickets, orderCounters, orderLines, orders, printJobs } from '@brigade/sync/schema/sqlite';
+import { businessDayOf } from '../clock';
+import { defineCommand } from '../command-registry';
+import type { CommandTx } from '../command-tx';
+import { ticketFromRow } from '../order-rows';
+import {
+  activePricedLines, checkExpectedTotal, fireOrder, insertLines, priceRequestedLines, requireChangeableOrder, requireOrder, transition,
+} from './order-helpers';
+
+/** "042": per store, per business day, in the store's time zone; works offline. */
+function nextOrderNumber(tx: CommandTx, businessDay: string): string {
+  const row = tx.orm.insert(orderCounters).values({ businessDay, lastNumber: 1 })
+    .onConflictDoUpdate({ target: orderCounters.businessDay, set: { lastNumber: sql`${orderCounters.lastNumber} + 1` } })
+    .returning({ n: orderCounters.lastNumber }).get();
+  return String(row.n).padStart(3, '0');
+}
+
+export const orderCreate = defineCommand({
+  name: 'order.create',
+  roles: ['pos', 'kiosk'],
+  needsStaff: true,
+  needsManager: false,
+  run(tx, ctx, args) {
+    if (requireOrderAbsent(tx, args.orderId)) throw new BrigadeError('VALIDATION_FAILED', 'An order with this id already exists.', { orderId: args.orderId });
+    const lines = priceRequestedLines(tx, args.lines);
+    checkExpectedTotal(tx, lines, args.expectedTotal);
+    const store = ctx.store.storeRow();
+    const businessDay = businessDayOf(ctx.at, store.timezone, store.businessDayEndHour);
+    const totals: OrderTotals = totalLines(ctx.store.menuIndex(), lines);
+    tx.orm.insert(orders).values({
+      id: args.orderId, number: nextOrderNumber(tx, businessDay), businessDay, channel: args.channel, diningOption: args.diningOption,
+      status: 'open', paymentStatus: 'unpaid', totals: JSON.stringify(totals), total: totals.total, paid: 0, refunded: 0, version: 0,
+      fireSeq: 0, customerName: args.customerName ?? null, tableLabel: args.tableLabel ?? null, note: args.note ?? null,
+      createdBy: ctx.actor.staff?.id ?? null, deviceId: ctx.actor.deviceId, createdAt: tx.now, updatedAt: tx.now,
+    }).run();
+    insertLines(tx, args.orderId, lines);
+    tx.audit('order.create', { orderId: args.orderId, detail: { lines: lines.length, total: totals.total } });
+    return { order: tx.orderChanged(args.orderId) };
+  },
+});
+
+function requireOrderAbsent(tx: CommandTx, orderId: string): boolean {
+  return tx.orm.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).get() !== undefined;
+}
+
+export const orderAddLines = defineCommand({
+  name: 'order.addLines',
+  roles: ['pos'],
+  needsStaff: true,
+  needsManager: false,
+  run(tx, _ctx, args) {
+    const row = requireChangeableOrder(tx, args.orderId);
+    if (row.paymentStatus !== 'unpaid' && row.paymentStatus !== 'partially_paid') {
+      throw new BrigadeError('ORDER_ALREADY_PAID', undefined, { orderId: args.orderId });
+    }
+    const lines = priceRequestedLines(tx, args.lines);
+    checkExpectedTotal(tx, [...activePricedLines(tx, args.orderId), ...lines], args.expectedTotal);
+    insertLines(tx, args.orderId, lines);
+    tx.audit('order.addLines', { orderId: args.orderId, detail: { lines: lines.length } });
+    return { order: tx.orderChanged(args.orderId) };
+  },
+});
+
+export const orderVoidLine = defineCommand({
+  name: 'order.voidLine',
+  roles: ['pos'],
+  needsStaff: true,
+  needsManager: true,
+  run(tx, _ctx, args) {
+    const row = requireChangeableOrder(tx, args.orderId);
+    const line = tx.orm.select().from(orderLines).where(and(eq(orderLines.id, args.lineId), eq(orderLines.orderId, args.orderId))).get();
+    if (!line) throw new BrigadeError('LINE_NOT_FOUND', undefined, { lineId: args.lineId });
+    if (line.voided) throw new BrigadeError('LINE_ALREADY_VOIDED', undefined, { lineId: args.lineId });
+    tx.orm.update(orderLines).set({ voided: true, voidReason: args.reason }).where(eq(orderLines.id, args.lineId)).run();
+    if (line.firedIn !== null) markVoidedOnTicket(tx, row, line.stationId, line.firedIn, args.lineId);
+    tx.audit('order.voidLine', { orderId: args.orderId, detail: { lineId: args.lineId, itemId: line.itemId, reason: args.reason } });
+    return { order: tx.orderChanged(args.orderId) };
+  },
+});
+
+/** The kitchen must see a voided line crossed out on the ticket it is already cooking from. */
+function markVoidedOnTicket(tx: CommandTx, order: Parameters<typeof ticketFromRow>[1] & { id: string }, stationId: string, fireSeq: number, lineId: string): void {
+  const ticket = tx.orm.select().from(kitchenTickets)
+    .where(and(eq(kitchenTickets.orderId, order.id), eq(kitchenTickets.stationId, stationId), eq(kitchenTickets.fireSeq, fireSeq))).get();
+  if (!ticket) return;
+  const items = (JSON.parse(ticket.items) as KitchenTicketItem[]).map((i) => (i.lineId === lineId ? { ...i, voided: true } : i));
+  tx.orm.update(kitchenTickets).set({ items: JSON.stringify(items) }).where(eq(kitchenTickets.id, ticket.id)).run();
+  tx.emit({ type: 'ticket.updated', ticket: ticketFromRow({ ...ticket, items: JSON.stringify(items) }, order) });
+}
+
+export const orderFire = defineCommand({
+  name: 'order.fire',
+  roles: ['pos'],
+  needsStaff: true,
+  needsManager: false,
+  run(tx, _ctx, args) {
+    requireOrder(tx, args.orderId);
+    fireOrder(tx, args.orderId);
+    return { order: tx.orderChanged(args.orderId) };
+  },
+});
+
+export const orderComplete = defineCommand({
+  name: 'order.complete',
+  roles: ['pos'],
+  needsStaff: true,
+  needsManager: false,
+  run(tx, _ctx, args) {
+    const row = requireOrder(tx, args.orderId);
+    const status = transition(row, 'COMPLETE');
+    if (row.paid < row.total) {
+      throw new BrigadeError('ORDER_TRANSITION_REFUSED', 'The order still has money due.', { orderId: args.orderId, due: row.total - row.paid });
+    }
+    tx.orm.update(orders).set({ status }).where(eq(orders.id, args.orderId)).run();
+    tx.audit('order.complete', { orderId: args.orderId });
+    return { order: tx.orderChanged(args.orderId) };
+  },
+});
+
+export const orderVoid = defineCommand({
+  name: 'order.void',
+  roles: ['pos'],
+  needsStaff: true,
+  needsManager: true,
+  run(tx, _ctx, args) {
+    const row = requireOrder(tx, args.orderId);
+    const status = transition(row, 'VOID');
+    tx.orm.update(orders).set({ status }).where(eq(orders.id, args.orderId)).run();
+    // Kitchen tickets not yet printed would make food nobody will pay for.
+    tx.orm.update(printJobs).set({ status: 'cancelled', updatedAt: tx.now })
+      .where(and(eq(printJobs.orderId, args.orderId), eq(printJobs.kind, 'kitchen'), inArray(printJobs.status, ['queued', 'held']))).run();
+    tx.audit('order.void', { orderId: args.orderId, detail: { reason: args.reason, paid: row.paid - row.refunded } });
+    return { order: tx.orderChanged(args.orderId) };
+  },
+});

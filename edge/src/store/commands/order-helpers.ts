@@ -1,0 +1,116 @@
+/** Steps several order commands share: finding an order, adding priced lines, firing. */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import {
+  BrigadeError, type CommandArgs, type ItemId, type KitchenTicket, type KitchenTicketItem, type LineId, type LineRequest,
+  type ModifierOptionId, type OrderStatus, type PricedLine, newId, nextStatus, priceOrder, totalLines,
+} from '@brigade/sync/model';
+import { kitchenTickets, orderLines, orders } from '@brigade/sync/schema/sqlite';
+import type { CommandTx } from '../command-tx';
+import { findOrderRow, ticketFromRow } from '../order-rows';
+
+export type OrderRow = NonNullable<ReturnType<typeof findOrderRow>>;
+
+type WireLine = CommandArgs<'order.create'>['lines'][number];
+
+const FINAL: readonly OrderStatus[] = ['completed', 'cancelled', 'voided'];
+
+export function requireOrder(tx: CommandTx, orderId: string): OrderRow {
+  const row = findOrderRow(tx.orm, orderId);
+  if (!row) throw new BrigadeError('ORDER_NOT_FOUND', undefined, { orderId });
+  return row;
+}
+
+/** An order that can still take changes (not completed, cancelled or voided). */
+export function requireChangeableOrder(tx: CommandTx, orderId: string): OrderRow {
+  const row = requireOrder(tx, orderId);
+  if (FINAL.includes(row.status)) throw new BrigadeError('ORDER_NOT_OPEN', undefined, { orderId, status: row.status });
+  return row;
+}
+
+/** Prices requested lines against the store's menu and 86 list; refuses ids already used. */
+export function priceRequestedLines(tx: CommandTx, wire: readonly WireLine[]): readonly PricedLine[] {
+  const requests: LineRequest[] = wire.map((l) => ({
+    ...l, lineId: l.lineId as LineId, itemId: l.itemId as ItemId, modifierOptionIds: l.modifierOptionIds as ModifierOptionId[],
+  }));
+  const ids = requests.map((r) => r.lineId);
+  if (new Set(ids).size !== ids.length) throw new BrigadeError('VALIDATION_FAILED', 'Two lines share one lineId.', { field: 'lines' });
+  for (const id of ids) {
+    if (tx.orm.select({ id: orderLines.id }).from(orderLines).where(eq(orderLines.id, id)).get()) {
+      throw new BrigadeError('VALIDATION_FAILED', 'A line with this lineId already exists.', { lineId: id });
+    }
+  }
+  return priceOrder(tx.ctx.store.menuIndex(), requests, tx.ctx.store.unavailable()).lines;
+}
+
+export function checkExpectedTotal(tx: CommandTx, lines: readonly PricedLine[], expected: number | undefined): void {
+  if (expected === undefined) return;
+  const total = totalLines(tx.ctx.store.menuIndex(), lines).total;
+  if (total !== expected) throw new BrigadeError('PRICE_MISMATCH', undefined, { expected, actual: total });
+}
+
+export function activePricedLines(tx: CommandTx, orderId: string): PricedLine[] {
+  return tx.orm.select({ priced: orderLines.priced }).from(orderLines)
+    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false))).all()
+    .map((r) => JSON.parse(r.priced) as PricedLine);
+}
+
+export function insertLines(tx: CommandTx, orderId: string, lines: readonly PricedLine[]): void {
+  const index = tx.ctx.store.menuIndex();
+  const last = tx.orm.select({ position: orderLines.position }).from(orderLines).where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.position)).all().at(-1)?.position ?? 0;
+  lines.forEach((line, i) => {
+    const stationId = index.items.get(line.itemId)?.stationId;
+    if (!stationId) throw new BrigadeError('ITEM_UNKNOWN', undefined, { itemId: line.itemId });
+    tx.orm.insert(orderLines).values({
+      id: line.lineId, orderId, position: last + i + 1, itemId: line.itemId, stationId, priced: JSON.stringify(line),
+      voided: false, firedIn: null, createdAt: tx.now,
+    }).run();
+  });
+}
+
+export function transition(row: OrderRow, event: Parameters<typeof nextStatus>[1]): OrderStatus {
+  const next = nextStatus(row.status, event);
+  if (!next) {
+    throw new BrigadeError('ORDER_TRANSITION_REFUSED', `An order that is ${row.status} cannot take ${event}.`, { status: row.status, event });
+  }
+  return next;
+}
+
+/**
+ * Sends the order's unfired lines to the kitchen: one ticket per station, all with the
+ * next fire sequence number, and one kitchen print job per ticket whose idem key is
+ * (order, station, fireSeq), so the same fire can never print twice.
+ */
+export function fireOrder(tx: CommandTx, orderId: string): KitchenTicket[] {
+  const row = requireOrder(tx, orderId);
+  const status = transition(row, 'FIRE');
+  const unfired = tx.orm.select().from(orderLines)
+    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), isNull(orderLines.firedIn)))
+    .orderBy(asc(orderLines.position)).all();
+  if (unfired.length === 0) throw new BrigadeError('ORDER_EMPTY', 'Nothing new to send to the kitchen.', { orderId });
+  const fireSeq = row.fireSeq + 1;
+  const byStation = new Map<string, KitchenTicketItem[]>();
+  for (const line of unfired) {
+    const priced = JSON.parse(line.priced) as PricedLine;
+    const items = byStation.get(line.stationId) ?? [];
+    items.push({
+      lineId: priced.lineId, name: priced.name, quantity: priced.quantity, modifiers: priced.modifiers.map((m) => m.name),
+      note: priced.note ?? null, voided: false,
+    });
+    byStation.set(line.stationId, items);
+  }
+  tx.orm.update(orderLines).set({ firedIn: fireSeq })
+    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), isNull(orderLines.firedIn))).run();
+  tx.orm.update(orders).set({ status, fireSeq }).where(eq(orders.id, orderId)).run();
+  const tickets: KitchenTicket[] = [];
+  for (const [stationId, items] of byStation) {
+    const id = newId();
+    tx.orm.insert(kitchenTickets).values({ id, orderId, stationId, fireSeq, status: 'new', items: JSON.stringify(items), createdAt: tx.now }).run();
+    const ticket = ticketFromRow({ id, orderId, stationId, fireSeq, status: 'new', items: JSON.stringify(items), createdAt: tx.now, bumpedAt: null }, row);
+    tx.printJob({ idemKey: `kitchen:${orderId}:${stationId}:${fireSeq}`, printerRole: 'kitchen', stationId, orderId, payload: { kind: 'kitchen', ticket, reprint: false } });
+    tx.emit({ type: 'ticket.updated', ticket });
+    tickets.push(ticket);
+  }
+  tx.audit('order.fire', { orderId, detail: { fireSeq, tickets: tickets.length } });
+  return tickets;
+}

@@ -1,0 +1,128 @@
+/** Money in and out: capture (cash or card) and refund. */
+import { and, eq, isNull } from 'drizzle-orm';
+import { BrigadeError, type CommandArgs, type OrderStatus } from '@brigade/sync/model';
+import { orderLines, orders, payments, refunds } from '@brigade/sync/schema/sqlite';
+import { defineCommand } from '../command-registry';
+import type { CommandContext, CommandTx } from '../command-tx';
+import { paymentFromRow } from '../order-rows';
+import { findOrderRow } from '../order-rows';
+import type { Orm } from '../store-context';
+import { fireOrder, requireOrder } from './order-helpers';
+
+type CaptureArgs = CommandArgs<'payment.capture'>;
+type CardApproval = { reference: string; cardBrand: string | null; last4: string | null } | null;
+
+const PAYABLE: readonly OrderStatus[] = ['open', 'submitted', 'accepted', 'preparing', 'ready'];
+
+/** Checks that `args.amount` may be paid on the order now; the same checks run before the card and inside the transaction. */
+function checkPayable(orm: Orm, args: CaptureArgs): NonNullable<ReturnType<typeof findOrderRow>> {
+  const row = findOrderRow(orm, args.orderId);
+  if (!row) throw new BrigadeError('ORDER_NOT_FOUND', undefined, { orderId: args.orderId });
+  if (!PAYABLE.includes(row.status)) throw new BrigadeError('ORDER_NOT_OPEN', undefined, { orderId: args.orderId, status: row.status });
+  const due = row.total - row.paid;
+  if (due <= 0) throw new BrigadeError('ORDER_ALREADY_PAID', undefined, { orderId: args.orderId });
+  if (args.amount > due) throw new BrigadeError('PAYMENT_AMOUNT_INVALID', 'That is more than the order still owes.', { due, amount: args.amount });
+  if (orm.select({ id: payments.id }).from(payments).where(eq(payments.id, args.paymentId)).get()) {
+    throw new BrigadeError('VALIDATION_FAILED', 'A payment with this id already exists.', { paymentId: args.paymentId });
+  }
+  return row;
+}
+
+function checkTender(ctx: CommandContext, args: CaptureArgs): void {
+  if (ctx.actor.deviceRole === 'kiosk' && args.tender !== 'card') {
+    throw new BrigadeError('WRONG_DEVICE_ROLE', 'A kiosk takes cards only.', { tender: args.tender });
+  }
+  if (args.tender === 'cash' && args.tendered !== undefined && args.tendered < args.amount + (args.tip ?? 0)) {
+    throw new BrigadeError('PAYMENT_AMOUNT_INVALID', 'The cash handed over is less than the amount.', { tendered: args.tendered, amount: args.amount });
+  }
+  if (args.tender === 'card' && args.tendered !== undefined) {
+    throw new BrigadeError('VALIDATION_FAILED', 'tendered is for cash only.', { field: 'tendered' });
+  }
+}
+
+export const paymentCapture = defineCommand<'payment.capture', CardApproval>({
+  name: 'payment.capture',
+  roles: ['pos', 'kiosk'],
+  needsStaff: true,
+  needsManager: false,
+  async prepare(ctx, args) {
+    checkTender(ctx, args);
+    checkPayable(ctx.store.orm, args);
+    if (args.tender !== 'card') return null;
+    let outcome: Awaited<ReturnType<CommandContext['store']['terminal']['charge']>>;
+    try {
+      // The commandId is the reader's idempotency key: a retried command never charges twice.
+      outcome = await ctx.store.terminal.charge({
+        amount: args.amount + (args.tip ?? 0),
+        currency: ctx.store.storeRow().currency,
+        idempotencyKey: ctx.commandId,
+        description: `Order ${args.orderId}`,
+      });
+    } catch (err) {
+      ctx.store.logger?.warn({ err }, 'card reader failed');
+      throw new BrigadeError('PAYMENT_UNAVAILABLE');
+    }
+    if (outcome.status !== 'approved') throw new BrigadeError('PAYMENT_DECLINED', undefined, { reason: outcome.reason });
+    return { reference: outcome.reference, cardBrand: outcome.cardBrand ?? null, last4: outcome.last4 ?? null };
+  },
+  run(tx, ctx, args, card) {
+    checkTender(ctx, args);
+    const row = checkPayable(tx.orm, args);
+    const tip = args.tip ?? 0;
+    const tendered = args.tender === 'cash' ? (args.tendered ?? args.amount + tip) : null;
+    tx.orm.insert(payments).values({
+      id: args.paymentId, orderId: args.orderId, tender: args.tender, amount: args.amount, tip, tendered,
+      change: tendered === null ? null : tendered - args.amount - tip, status: 'captured', refunded: 0,
+      reference: card?.reference ?? null, cardBrand: card?.cardBrand ?? null, last4: card?.last4 ?? null, createdAt: tx.now,
+    }).run();
+    const paid = row.paid + args.amount;
+    tx.orm.update(orders).set({ paid }).where(eq(orders.id, args.orderId)).run();
+    if (args.tender === 'cash') tx.printJob({ idemKey: `drawer:${args.paymentId}`, printerRole: 'receipt', orderId: args.orderId, payload: { kind: 'drawer', reason: 'cash payment' } });
+    tx.audit('payment.capture', { orderId: args.orderId, detail: { paymentId: args.paymentId, tender: args.tender, amount: args.amount, tip } });
+    if (paid >= row.total) {
+      // A fully paid counter order goes to the kitchen without a separate "send" tap.
+      if ((row.status === 'open' || row.status === 'accepted') && hasUnfiredLines(tx, args.orderId)) fireOrder(tx, args.orderId);
+      const order = tx.orderChanged(args.orderId);
+      tx.printJob({ idemKey: `receipt:${args.orderId}:${args.paymentId}`, printerRole: 'receipt', orderId: args.orderId, payload: { kind: 'receipt', order, reprint: false } });
+      return { order, payment: paymentOf(tx, args.paymentId) };
+    }
+    return { order: tx.orderChanged(args.orderId), payment: paymentOf(tx, args.paymentId) };
+  },
+});
+
+function hasUnfiredLines(tx: CommandTx, orderId: string): boolean {
+  return tx.orm.select({ id: orderLines.id }).from(orderLines)
+    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), isNull(orderLines.firedIn))).get() !== undefined;
+}
+
+function paymentOf(tx: CommandTx, paymentId: string): ReturnType<typeof paymentFromRow> {
+  const row = tx.orm.select().from(payments).where(eq(payments.id, paymentId)).get();
+  if (!row) throw new BrigadeError('NOT_FOUND', 'That payment does not exist.', { paymentId });
+  return paymentFromRow(row);
+}
+
+export const paymentRefund = defineCommand({
+  name: 'payment.refund',
+  roles: ['pos'],
+  needsStaff: true,
+  needsManager: true,
+  run(tx, ctx, args) {
+    const order = requireOrder(tx, args.orderId);
+    const payment = tx.orm.select().from(payments).where(and(eq(payments.id, args.paymentId), eq(payments.orderId, args.orderId))).get();
+    if (!payment) throw new BrigadeError('NOT_FOUND', 'That payment is not on this order.', { paymentId: args.paymentId });
+    const refundable = payment.amount - payment.refunded;
+    if (args.amount > refundable) throw new BrigadeError('REFUND_TOO_LARGE', undefined, { refundable, amount: args.amount });
+    const refunded = payment.refunded + args.amount;
+    tx.orm.update(payments).set({ refunded, status: refunded >= payment.amount ? 'refunded' : 'partially_refunded' })
+      .where(eq(payments.id, args.paymentId)).run();
+    tx.orm.insert(refunds).values({
+      id: ctx.commandId, paymentId: args.paymentId, orderId: args.orderId, amount: args.amount, reason: args.reason, approvedBy: ctx.approvedBy, createdAt: tx.now,
+    }).run();
+    tx.orm.update(orders).set({ refunded: order.refunded + args.amount }).where(eq(orders.id, args.orderId)).run();
+    if (payment.tender === 'cash') {
+      tx.printJob({ idemKey: `drawer:refund:${ctx.commandId}`, printerRole: 'receipt', orderId: args.orderId, payload: { kind: 'drawer', reason: 'cash refund' } });
+    }
+    tx.audit('payment.refund', { orderId: args.orderId, detail: { paymentId: args.paymentId, tender: payment.tender, amount: args.amount, reason: args.reason } });
+    return { order: tx.orderChanged(args.orderId), payment: paymentOf(tx, args.paymentId) };
+  },
+});

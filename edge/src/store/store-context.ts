@@ -1,0 +1,72 @@
+/**
+ * What every part of the store shares: the connection, a typed drizzle view of it, the
+ * clock, the cached menu index and the event listeners. Internal to edge/src/store.
+ */
+import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Logger } from 'pino';
+import { type HubEvent, type ItemId, type Menu, type MenuIndex, indexMenu } from '@brigade/sync/model';
+import * as schema from '@brigade/sync/schema/sqlite';
+import type { EdgeStoreOptions, PaymentTerminal } from './types';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+export type StoreRow = typeof schema.store.$inferSelect;
+
+export const MENU_ROW_ID = 'current';
+
+export class StoreContext {
+  readonly orm: Orm;
+  readonly listeners = new Set<(events: HubEvent[]) => void>();
+  online = false;
+  private menuCache: { version: number; index: MenuIndex } | null = null;
+
+  constructor(
+    readonly sqlite: Database.Database,
+    readonly options: EdgeStoreOptions,
+    readonly terminal: PaymentTerminal,
+  ) {
+    this.orm = drizzle(sqlite, { schema });
+  }
+
+  get logger(): Logger | undefined {
+    return this.options.logger;
+  }
+
+  now(): Date {
+    return this.options.now ? this.options.now() : new Date();
+  }
+
+  storeRow(): StoreRow {
+    const row = this.orm.select().from(schema.store).get();
+    if (!row) throw new Error('The store row is missing: the database was not initialised.');
+    return row;
+  }
+
+  menuIndex(): MenuIndex {
+    const row = this.orm.select().from(schema.menu).where(eq(schema.menu.id, MENU_ROW_ID)).get();
+    if (!row) throw new Error('No menu is stored yet.');
+    if (this.menuCache?.version !== row.version) {
+      this.menuCache = { version: row.version, index: indexMenu(JSON.parse(row.document) as Menu) };
+    }
+    return this.menuCache.index;
+  }
+
+  unavailable(): Set<ItemId> {
+    const rows = this.orm.select({ itemId: schema.itemAvailability.itemId }).from(schema.itemAvailability)
+      .where(eq(schema.itemAvailability.unavailable, true)).all();
+    return new Set(rows.map((r) => r.itemId as ItemId));
+  }
+
+  notify(events: HubEvent[]): void {
+    if (events.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(events);
+      } catch (err) {
+        // A broken listener (one screen's socket) must not stop the others from hearing.
+        this.logger?.error({ err }, 'event listener failed');
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './tables-orders';
+export * from './tables-queue';
+export * from './tables-store';
