@@ -1,1 +1,4 @@
 export * from './push';
+export * from './push-schema';
+export * from './errors';
+export * from './shapes';

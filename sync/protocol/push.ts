@@ -52,6 +52,13 @@ export interface PushRequest {
   /** Changes whenever the edge database is restored or reinstalled, so `seq` is never reused. */
   readonly epoch: number;
   readonly mutations: readonly OutboxMutation[];
+  /** What waits in the edge's outbox as the batch leaves, for the dashboard's sync health. */
+  readonly status?: PushStatusReport;
+}
+
+export interface PushStatusReport {
+  readonly waiting: number;
+  readonly oldestAgeSeconds: number | null;
 }
 
 export type PushResultStatus = 'applied' | 'duplicate' | 'rejected';

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
@@ -16,7 +17,7 @@ import { migrateDatabase } from './migrate';
 
 export type CloudSchema = typeof schema;
 export type CloudDb = PgDatabase<PgQueryResultHKT, CloudSchema>;
-export type CloudTx = PgTransaction<PgQueryResultHKT, CloudSchema>;
+export type CloudTx = PgTransaction<PgQueryResultHKT, CloudSchema, ExtractTablesWithRelations<CloudSchema>>;
 /** Anything that runs a query: the database or an open transaction. */
 export type Executor = CloudDb | CloudTx;
 
