@@ -7,11 +7,14 @@ import { useToasts } from '../shared/toasts';
 function describe(entry: AuditEntry): string {
   const known = new Set(['id', 'at', 'createdAt', 'action', 'command', 'staffName', 'approvedByName', 'summary', 'staffId', 'approvedBy', 'deviceId', 'commandId']);
   if (typeof entry.summary === 'string') return entry.summary;
+  if (typeof entry.detail === 'string') return entry.detail;
   return Object.entries(entry)
     .filter(([k, v]) => !known.has(k) && v !== null && v !== undefined)
     .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number)}`)
     .join(' · ');
 }
+
+const shortId = (id: unknown): string => (typeof id === 'string' ? id.slice(-6) : '');
 
 export function AuditPanel() {
   const { client } = useHub();
@@ -32,8 +35,8 @@ export function AuditPanel() {
             <tr key={e.id ?? i}>
               <td>{at ? new Date(at).toLocaleString() : ''}</td>
               <td>{e.action ?? e.command ?? ''}</td>
-              <td>{e.staffName ?? ''}</td>
-              <td>{e.approvedByName ?? ''}</td>
+              <td>{e.staffName ?? shortId(e.staffId)}</td>
+              <td>{e.approvedByName ?? shortId(e.approvedBy)}</td>
               <td className="audit-details">{describe(e)}</td>
             </tr>
           );

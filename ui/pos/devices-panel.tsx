@@ -16,7 +16,7 @@ export function DevicesPanel({ stations }: { stations: readonly Station[] }) {
   const [devices, setDevices] = useState<PairedDevice[]>([]);
 
   const reload = useCallback(() => {
-    client.get<PendingPairing[] | Record<string, PendingPairing[]>>('/api/pairing').then((r) => setPending(listOf(r, 'requests')), toasts.error);
+    client.get<PendingPairing[] | Record<string, PendingPairing[]>>('/api/pairing').then((r) => setPending(listOf(r, 'pending')), toasts.error);
     client.get<PairedDevice[] | Record<string, PairedDevice[]>>('/api/devices').then((r) => setDevices(listOf(r, 'devices')), toasts.error);
   }, [client, toasts]);
   useEffect(reload, [reload]);

@@ -67,8 +67,8 @@ export interface StaffSession {
 export interface StoreInfo {
   name: string;
   currency: string;
-  timeZone: string;
-  businessDay?: string;
+  timezone: string;
+  businessDay: string;
   stations: readonly Station[];
 }
 

@@ -1,0 +1,136 @@
+/**
+ * The kiosk's whole customer flow as one machine, so a kiosk can never be left stuck half
+ * way: welcome → browse and customise → cart (with an upsell) → pay on the reader →
+ * order number → welcome. A parallel `idle` region watches for touches: after IDLE_MS
+ * without one it asks "Are you still there?", and after ASK_MS more it returns to welcome
+ * with an empty cart, so the next customer never sees someone else's order. It never
+ * interrupts a payment in progress.
+ */
+import type { LineId, LineRequest, Order, OrderId } from '@brigade/sync/model';
+import { newId } from '@brigade/sync/model';
+import { and, assign, fromPromise, not, setup, stateIn } from 'xstate';
+import { addOrMerge, changeQuantity } from '../shared/draft-order';
+
+export const KIOSK_TIMING = {
+  /** Without a touch for this long, the kiosk asks whether anyone is there. */
+  idleMs: 60_000,
+  /** How long the question stays before the kiosk starts over. */
+  askMs: 20_000,
+  /** How long the order number stays up after paying. */
+  confirmationMs: 20_000,
+} as const;
+
+export interface KioskContext {
+  cart: LineRequest[];
+  orderId: OrderId | null;
+  order: Order | null;
+  error: string | null;
+}
+
+export type KioskEvent =
+  | { type: 'START' }
+  | { type: 'ACTIVITY' }
+  | { type: 'ADD_LINE'; line: LineRequest }
+  | { type: 'CHANGE_QTY'; lineId: LineId; delta: number }
+  | { type: 'VIEW_CART' }
+  | { type: 'BACK' }
+  | { type: 'CHECKOUT' }
+  | { type: 'RETRY' }
+  | { type: 'FINISH' };
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : 'The payment did not go through.');
+const empty = (): KioskContext => ({ cart: [], orderId: null, order: null, error: null });
+
+export const kioskMachine = setup({
+  types: { context: {} as KioskContext, events: {} as KioskEvent },
+  actors: {
+    createOrder: fromPromise<Order, { orderId: OrderId; lines: LineRequest[] }>(() => Promise.reject(new Error('createOrder is provided by the screen'))),
+    chargeCard: fromPromise<Order, { order: Order }>(() => Promise.reject(new Error('chargeCard is provided by the screen'))),
+  },
+  guards: {
+    hasItems: ({ context }) => context.cart.length > 0,
+    orderCreated: ({ context }) => context.order !== null,
+    customerMayLeave: and([not(stateIn('#kiosk.session.flow.paying')), not(stateIn('#kiosk.session.flow.confirmed'))]),
+  },
+  delays: {
+    idle: () => KIOSK_TIMING.idleMs,
+    ask: () => KIOSK_TIMING.askMs,
+    confirmation: () => KIOSK_TIMING.confirmationMs,
+  },
+}).createMachine({
+  id: 'kiosk',
+  context: empty,
+  initial: 'welcome',
+  states: {
+    welcome: {
+      entry: assign(empty),
+      on: { START: 'session' },
+    },
+    session: {
+      type: 'parallel',
+      on: {
+        ADD_LINE: { actions: assign({ cart: ({ context, event }) => addOrMerge(context.cart, event.line) }) },
+        CHANGE_QTY: { actions: assign({ cart: ({ context, event }) => changeQuantity(context.cart, event.lineId, event.delta) }) },
+      },
+      states: {
+        flow: {
+          initial: 'browsing',
+          states: {
+            browsing: { on: { VIEW_CART: 'cart' } },
+            cart: {
+              on: {
+                BACK: 'browsing',
+                CHECKOUT: { guard: 'hasItems', target: 'paying', actions: assign({ orderId: () => newId<OrderId>(), order: null, error: null }) },
+              },
+            },
+            paying: {
+              initial: 'creating',
+              states: {
+                creating: {
+                  invoke: {
+                    src: 'createOrder',
+                    input: ({ context }) => ({ orderId: context.orderId ?? newId<OrderId>(), lines: context.cart }),
+                    onDone: { target: 'charging', actions: assign({ order: ({ event }) => event.output }) },
+                    onError: { target: '#kiosk.session.flow.failed', actions: assign({ error: ({ event }) => errorText(event.error) }) },
+                  },
+                },
+                charging: {
+                  invoke: {
+                    src: 'chargeCard',
+                    input: ({ context }) => ({ order: context.order as Order }),
+                    onDone: { target: '#kiosk.session.flow.confirmed', actions: assign({ order: ({ event }) => event.output }) },
+                    onError: { target: '#kiosk.session.flow.failed', actions: assign({ error: ({ event }) => errorText(event.error) }) },
+                  },
+                },
+              },
+            },
+            failed: {
+              on: {
+                // The order already exists at the hub: try the card again on the same order.
+                RETRY: [{ guard: 'orderCreated', target: 'paying.charging' }, { target: 'paying' }],
+                BACK: { target: 'cart', actions: assign({ order: null, orderId: null, error: null }) },
+              },
+            },
+            confirmed: {
+              after: { confirmation: '#kiosk.welcome' },
+              on: { FINISH: '#kiosk.welcome' },
+            },
+          },
+        },
+        idle: {
+          initial: 'active',
+          states: {
+            active: {
+              on: { ACTIVITY: { target: 'active', reenter: true } },
+              after: { idle: [{ guard: 'customerMayLeave', target: 'asking' }, { target: 'active', reenter: true }] },
+            },
+            asking: {
+              on: { ACTIVITY: 'active' },
+              after: { ask: '#kiosk.welcome' },
+            },
+          },
+        },
+      },
+    },
+  },
+});
