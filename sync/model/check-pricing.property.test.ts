@@ -1,0 +1,116 @@
+/** Properties of `priceCheck` over random menus and checks with discounts, comps and charges. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type CheckLine, priceCheck } from './check-pricing';
+import { indexMenu } from './menu';
+import { priceOrder } from './pricing';
+import { menuWithCheckArb } from './testing/check-arbitraries';
+import { diningOptionArb, menuWithLinesArb, permutationArb } from './testing/menu-arbitraries';
+
+const lineKey = (l: CheckLine) => l.lineId;
+
+describe('priceCheck properties', () => {
+  it('without discounts or charges gives exactly what priceOrder gives', () => {
+    fc.assert(
+      fc.property(menuWithLinesArb(), diningOptionArb, ({ menu, lines }, diningOption) => {
+        const index = indexMenu(menu);
+        const order = priceOrder(index, lines, new Set(), diningOption);
+        const check = priceCheck(index, { lines, ...(diningOption ? { diningOption } : {}) });
+        expect(check.totals).toMatchObject(order.totals);
+        check.lines.forEach((l, i) => expect(l).toMatchObject(order.lines[i]!));
+        expect(check.totals.discount + check.totals.serviceCharge).toBe(0);
+      }),
+    );
+  });
+
+  it('never makes a line, a discount or the check negative, and never discounts more than the price', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb(), ({ menu, input }) => {
+        const check = priceCheck(indexMenu(menu), input);
+        for (const l of check.lines) {
+          for (const v of [l.lineDiscount, l.orderDiscount, l.discountedAmount, l.tax, l.lineTotal, l.serviceChargeShare]) expect(v).toBeGreaterThanOrEqual(0);
+          expect(l.lineDiscount + l.orderDiscount).toBeLessThanOrEqual(l.lineAmount);
+          expect(l.discountedAmount).toBe(l.lineAmount - l.lineDiscount - l.orderDiscount);
+          for (const t of [...l.taxes, ...l.serviceChargeTaxes]) expect(t.amount).toBeGreaterThanOrEqual(0);
+          if (l.comp) expect(l.discountedAmount).toBe(0);
+        }
+        const t = check.totals;
+        for (const v of [t.subtotal, t.discount, t.discountedSubtotal, t.serviceCharge, t.tax, t.total]) expect(v).toBeGreaterThanOrEqual(0);
+        expect(t.discount).toBeLessThanOrEqual(t.subtotal);
+      }),
+    );
+  });
+
+  it('adds everything up: the check is the sum of its lines, the discounts and the charge to the cent', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb(), ({ menu, input }) => {
+        const check = priceCheck(indexMenu(menu), input);
+        const sum = (f: (l: CheckLine) => number) => check.lines.reduce((s, l) => s + f(l), 0);
+        const t = check.totals;
+        expect(t.orderDiscounts).toBe(check.orderDiscounts.reduce((s, d) => s + d.amount, 0));
+        expect(t.serviceCharge).toBe(check.serviceCharge?.amount ?? 0);
+        expect(t.serviceChargeTax).toBe(check.serviceCharge?.tax ?? 0);
+        expect(t.tax).toBe(sum((l) => l.tax) + t.serviceChargeTax);
+        expect(t.tax).toBe(t.taxes.reduce((s, x) => s + x.amount, 0));
+        const lineTotals = sum((l) => l.lineTotal);
+        expect(t.total).toBe(lineTotals + t.serviceCharge + (menu.taxInclusive ? 0 : t.serviceChargeTax));
+        expect(t.total).toBe(t.subtotal - t.discount + t.serviceCharge + (menu.taxInclusive ? 0 : t.tax));
+      }),
+    );
+  });
+
+  it('allocates each order discount within one cent of the line’s pro-rata share', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb(), ({ menu, input }) => {
+        const single = { ...input, orderDiscounts: (input.orderDiscounts ?? []).slice(0, 1) };
+        const check = priceCheck(indexMenu(menu), single);
+        const amount = check.orderDiscounts[0]?.amount ?? 0;
+        const base = check.lines.reduce((s, l) => s + l.lineAmount - l.lineDiscount, 0);
+        for (const l of check.lines) {
+          const weight = l.lineAmount - l.lineDiscount;
+          if (base > 0) expect(Math.abs(l.orderDiscount * base - amount * weight)).toBeLessThan(base);
+        }
+      }),
+    );
+  });
+
+  it('does not depend on the order of the lines', () => {
+    fc.assert(
+      fc.property(
+        menuWithCheckArb().chain(({ menu, input }) => permutationArb(input.lines).map((shuffled) => ({ menu, input, shuffled }))),
+        ({ menu, input, shuffled }) => {
+          const index = indexMenu(menu);
+          const a = priceCheck(index, input);
+          const b = priceCheck(index, { ...input, lines: shuffled });
+          expect(b.totals).toEqual(a.totals);
+          expect(b.orderDiscounts).toEqual(a.orderDiscounts);
+          expect(b.serviceCharge).toEqual(a.serviceCharge);
+          const byId = new Map(a.lines.map((l) => [lineKey(l), l]));
+          for (const l of b.lines) expect(l).toEqual(byId.get(lineKey(l)));
+        },
+      ),
+    );
+  });
+
+  it('inclusive: each discounted line’s net + tax is its discounted gross, net the nearest cent', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb({ taxInclusive: true }), ({ menu, input }) => {
+        const check = priceCheck(indexMenu(menu), input);
+        for (const l of check.lines) {
+          const bps = l.taxes.reduce((s, t) => s + (menu.taxRates.find((r) => r.id === t.taxRateId)?.rateBps ?? 0), 0);
+          const net = l.discountedAmount - l.tax;
+          expect(l.lineTotal).toBe(l.discountedAmount);
+          expect(Math.abs(net * (10_000 + bps) - l.discountedAmount * 10_000) * 2).toBeLessThanOrEqual(10_000 + bps);
+        }
+      }),
+    );
+  });
+
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb(), ({ menu, input }) => {
+        expect(priceCheck(indexMenu(structuredClone(menu)), structuredClone(input))).toEqual(priceCheck(indexMenu(menu), input));
+      }),
+    );
+  });
+});
