@@ -1,0 +1,72 @@
+/**
+ * Starts one edge node in this process: the store, the LAN hub and the print runner. The
+ * headless service, the demo and the Electron shell all start the store through this, and
+ * stop it through `close()` in the order that loses nothing.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { EdgeConfig } from '../config';
+import { PrintRunner, type PrintRunnerOptions } from '../printing/print-runner';
+import { openEdgeStore } from '../store/open-store';
+import type { EdgeStore, EdgeStoreOptions } from '../store/types';
+import { buildHub, type HubOptions } from './build-hub';
+import { migrationsCurrent } from './migration-check';
+
+export interface EdgeNode {
+  readonly store: EdgeStore;
+  readonly hub: FastifyInstance;
+  readonly printRunner: PrintRunner;
+  /** The port the hub listens on (the real one when the config asked for 0). */
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface StartEdgeNodeOptions {
+  readonly config: EdgeConfig;
+  readonly logger?: Logger;
+  readonly store?: Omit<EdgeStoreOptions, 'dataDir' | 'logger'>;
+  readonly hub?: Omit<HubOptions, 'store' | 'config' | 'logger' | 'printers'>;
+  readonly printRunner?: Omit<PrintRunnerOptions, 'store' | 'printers' | 'logger'>;
+}
+
+export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<EdgeNode> {
+  const { config, logger } = options;
+  const store = openEdgeStore({ ...options.store, dataDir: config.dataDir, ...(logger ? { logger: logger.child({ part: 'store' }) } : {}) });
+  const printRunner = new PrintRunner({ ...options.printRunner, store, printers: config.printers, ...(logger ? { logger: logger.child({ part: 'printing' }) } : {}) });
+  let hub: FastifyInstance | null = null;
+  try {
+    hub = await buildHub({
+      ...options.hub,
+      store,
+      config,
+      ...(logger ? { logger } : { logger: false }),
+      printers: printRunner,
+      healthChecks: { migrationsCurrent: () => migrationsCurrent(store.db) },
+    });
+    await hub.listen({ host: config.hub.host, port: config.hub.port });
+  } catch (error) {
+    await hub?.close();
+    store.close();
+    throw error;
+  }
+  printRunner.start();
+  const address = hub.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.hub.port;
+  let closing: Promise<void> | null = null;
+  const running = hub;
+  return {
+    store,
+    hub: running,
+    printRunner,
+    port,
+    close() {
+      // Stop taking requests and let running commands commit, then stop printing, then the DB.
+      closing ??= (async () => {
+        await running.close();
+        await printRunner.stop();
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}
