@@ -25,19 +25,11 @@ export function allocateProRata(amount: number, weights: readonly number[], keys
   if (totalWeight === 0) return allocateEvenly(amount, weights.length);
   const sign = amount < 0 ? -1 : 1;
   const magnitude = Math.abs(amount);
-  const floors: number[] = [];
-  const remainders: bigint[] = [];
-  const big = BigInt(totalWeight);
-  for (const w of weights) {
-    // BigInt because amount × weight can pass 2^53 for large checks.
-    const product = BigInt(magnitude) * BigInt(w);
-    floors.push(Number(product / big));
-    remainders.push(product % big);
-  }
+  const { floors, remainders } = Number.isSafeInteger(magnitude * totalWeight) ? shares(magnitude, weights, totalWeight) : bigShares(magnitude, weights, totalWeight);
   let left = magnitude - floors.reduce((sum, f) => sum + f, 0);
   const order = weights.map((_, i) => i).sort((a, b) => {
-    const ra = remainders[a] ?? 0n;
-    const rb = remainders[b] ?? 0n;
+    const ra = remainders[a] ?? 0;
+    const rb = remainders[b] ?? 0;
     if (ra !== rb) return ra > rb ? -1 : 1;
     return compareKeys(keys, a, b);
   });
@@ -61,6 +53,37 @@ export function allocateEvenly(amount: number, parts: number): number[] {
   const base = Math.floor(magnitude / parts);
   const extra = magnitude - base * parts;
   return Array.from({ length: parts }, (_, i) => sign * (base + (i < extra ? 1 : 0)) + 0);
+}
+
+interface Shares {
+  readonly floors: number[];
+  /** Remainders compared only with each other; numbers or BigInts, never mixed. */
+  readonly remainders: number[] | bigint[];
+}
+
+function shares(magnitude: number, weights: readonly number[], totalWeight: number): Shares {
+  const floors: number[] = [];
+  const remainders: number[] = [];
+  for (const w of weights) {
+    const product = magnitude * w;
+    const floor = Math.floor(product / totalWeight);
+    floors.push(floor);
+    remainders.push(product - floor * totalWeight);
+  }
+  return { floors, remainders };
+}
+
+// BigInt only when amount × weight can pass 2^53 (very large checks): it is much slower.
+function bigShares(magnitude: number, weights: readonly number[], totalWeight: number): Shares {
+  const floors: number[] = [];
+  const remainders: bigint[] = [];
+  const big = BigInt(totalWeight);
+  for (const w of weights) {
+    const product = BigInt(magnitude) * BigInt(w);
+    floors.push(Number(product / big));
+    remainders.push(product % big);
+  }
+  return { floors, remainders };
 }
 
 function compareKeys(keys: readonly string[] | undefined, a: number, b: number): number {

@@ -135,8 +135,8 @@ export function priceCheck(index: MenuIndex, input: CheckInput): PricedCheck {
     const item = index.items.get(p.line.itemId);
     const taxes = item ? computeLineTaxes(amount, resolveTaxRates(index, item, input.diningOption), inclusive) : [];
     const tax = sumCents(taxes.map((t) => t.amount));
-    return {
-      ...p.line,
+    // Object.assign, not spread: spreading then adding fields is tens of µs per line in V8.
+    return Object.assign({}, p.line, {
       taxes,
       tax,
       lineTotal: inclusive ? amount : cents(amount + tax),
@@ -148,7 +148,7 @@ export function priceCheck(index: MenuIndex, input: CheckInput): PricedCheck {
       discountedAmount: amount,
       serviceChargeShare: cents(chargeShares[i] ?? 0),
       serviceChargeTaxes: chargeTaxShares.map((t) => ({ taxRateId: t.taxRateId, amount: cents(t.parts[i] ?? 0) })),
-    };
+    });
   });
   return { lines, orderDiscounts: applied, serviceCharge: charge, totals: totalCheckLines(index, lines, input.diningOption ?? null) };
 }
