@@ -17,3 +17,4 @@ export { PoleDisplay, poleDisplayBytes, poleLine, POLE_COLUMNS, type PoleDialect
 export { SerialScanner, type ScanEvent } from './scanner/serial-scanner';
 export { HidPosScanner, parseHidPosReport, hidPosReports, type HidPosReport } from './scanner/hid-pos-scanner';
 export { WedgeDetector, type WedgeOptions, type WedgeResult } from './scanner/wedge-detector';
+export { StripeTerminal, type StripeTerminalOptions } from './payments/stripe-terminal';

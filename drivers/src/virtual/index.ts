@@ -6,3 +6,4 @@ export { startPtyPair, socatAvailable, type PtyPair } from './pty-pair';
 export { startVirtualScale, type VirtualScale } from './virtual-scale';
 export { startVirtualScanner, type VirtualScanner } from './virtual-scanner';
 export { startVirtualPoleDisplay, PoleDisplayScreen, type VirtualPoleDisplay } from './virtual-pole-display';
+export { startFakeStripe, parseStripeForm, type FakeStripe, type FaultMode, type ReaderOutcome, type FakeStripeRequest } from './fake-stripe';
