@@ -21,6 +21,8 @@ type Validator = ReturnType<typeof Compile>;
 
 export class CommandExecutor {
   private readonly inFlight = new Map<string, Promise<CommandOutcome>>();
+  /** Tail of the queue of commands per serial key (see `serialKey`). */
+  private readonly queues = new Map<string, Promise<unknown>>();
   private readonly validators = new Map<string, Validator>();
   private readonly registry: ReadonlyMap<string, RegisteredCommand>;
 
@@ -52,13 +54,25 @@ export class CommandExecutor {
     const stored = this.replay(commandId, name, hash);
     if (stored) return stored;
     const ctx: CommandContext = { actor, commandId, at: this.store.now(), approvedBy, store: this.store };
-    const applying = this.apply(command, ctx, args, hash);
+    const key = command.serialKey(args);
+    const applying = key === null ? this.apply(command, ctx, args, hash) : this.inQueue(key, () => this.apply(command, ctx, args, hash));
     this.inFlight.set(commandId, applying);
     try {
       return await applying;
     } finally {
       this.inFlight.delete(commandId);
     }
+  }
+
+  private inQueue<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail = next.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return next;
   }
 
   private replay(commandId: string, name: string, hash: string): CommandOutcome | null {
@@ -72,20 +86,40 @@ export class CommandExecutor {
 
   private async apply(command: RegisteredCommand, ctx: CommandContext, args: unknown, hash: string): Promise<CommandOutcome> {
     const prepared = await command.prepare(ctx, args);
-    let events: HubEvent[] = [];
+    let applied: { outcome: CommandOutcome; events: HubEvent[] };
+    try {
+      applied = this.transact(command, ctx, args, hash, prepared);
+    } catch (err) {
+      if (isCommandIdConflict(err)) {
+        const stored = this.replay(ctx.commandId, command.name, hash);
+        if (stored) return stored;
+      }
+      if (prepared !== undefined && prepared !== null) {
+        this.store.logger?.error({ err, command: command.name, commandId: ctx.commandId, prepared }, 'prepared work (e.g. a card charge) was not recorded');
+      }
+      throw err;
+    }
+    pruneEvents(this.store);
+    this.store.notify(applied.events);
+    return applied.outcome;
+  }
+
+  private transact(
+    command: RegisteredCommand, ctx: CommandContext, args: unknown, hash: string, prepared: unknown,
+  ): { outcome: CommandOutcome; events: HubEvent[] } {
     const sqlite: Database.Database = this.store.sqlite;
-    const resultJson = sqlite.transaction(() => {
+    return sqlite.transaction(() => {
+      // Checked again under the write lock: another process may have applied this id while we prepared.
+      const stored = this.replay(ctx.commandId, command.name, hash);
+      if (stored) return { outcome: stored, events: [] };
       const tx = new CommandTx(ctx);
       const result = command.run(tx, ctx, args, prepared);
       const json = JSON.stringify(result ?? null);
       this.store.orm.insert(commands).values({ commandId: ctx.commandId, name: command.name, argsHash: hash, result: json, createdAt: iso(ctx.at) }).run();
-      events = tx.flushEvents();
+      const events = tx.flushEvents();
       this.store.options.beforeCommit?.(command.name, ctx.commandId);
-      return json;
+      return { outcome: { commandId: ctx.commandId, replayed: false, result: JSON.parse(json) as unknown }, events };
     }).immediate();
-    pruneEvents(this.store);
-    this.store.notify(events);
-    return { commandId: ctx.commandId, replayed: false, result: JSON.parse(resultJson) as unknown };
   }
 
   /** Role, staff and manager checks; returns who approved a manager-only command. */
@@ -106,6 +140,12 @@ export class CommandExecutor {
     }
     throw new BrigadeError('MANAGER_APPROVAL_REQUIRED');
   }
+}
+
+function isCommandIdConflict(err: unknown): boolean {
+  // drizzle wraps the driver's error; the SQLite error is its cause.
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  return cause instanceof Error && 'code' in cause && cause.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && cause.message.includes('commands.command_id');
 }
 
 function withoutPin(args: unknown): unknown {

@@ -14,6 +14,11 @@ export interface CommandDef<N extends CommandName, P> {
   readonly needsManager: boolean;
   /** Async work before the transaction; must be idempotent by `ctx.commandId`. */
   prepare?(ctx: CommandContext, args: CommandArgs<N>): Promise<P>;
+  /**
+   * Commands with the same key run one after another, prepare included: two card payments
+   * on one order must not both charge a card for the same amount still due.
+   */
+  serialKey?(args: CommandArgs<N>): string;
   run(tx: CommandTx, ctx: CommandContext, args: CommandArgs<N>, prepared: P): unknown;
 }
 
@@ -23,6 +28,7 @@ export interface RegisteredCommand {
   readonly needsStaff: boolean;
   readonly needsManager: boolean;
   prepare(ctx: CommandContext, args: unknown): Promise<unknown>;
+  serialKey(args: unknown): string | null;
   run(tx: CommandTx, ctx: CommandContext, args: unknown, prepared: unknown): unknown;
 }
 
@@ -34,6 +40,7 @@ export function defineCommand<N extends CommandName, P = undefined>(def: Command
     needsStaff: def.needsStaff,
     needsManager: def.needsManager,
     prepare: (ctx, args) => (def.prepare ? def.prepare(ctx, args as CommandArgs<N>) : Promise.resolve(undefined)),
+    serialKey: (args) => (def.serialKey ? def.serialKey(args as CommandArgs<N>) : null),
     run: (tx, ctx, args, prepared) => def.run(tx, ctx, args as CommandArgs<N>, prepared as P),
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BrigadeError} from '@brigade/sync/model';
 import { type Order, newId } from '@brigade/sync/model';
+import { openEdgeStore } from './open-store';
 import { type TestStore, actors, count, createArgs, createOrder, openTestStore } from './test-support';
 import type { PaymentTerminal } from './types';
 
@@ -84,5 +85,58 @@ describe('exactly once', () => {
     expect(raw).not.toContain('9999');
     const replay = await t.store.execute('drawer.open', commandId, { reason: 'change for the float', managerPin: '9999' }, actors.cashier);
     expect(replay.replayed).toBe(true);
+  });
+});
+
+describe('exactly once across payments and processes', () => {
+  it('lets only one of two different full card payments on one order through, charging once', async () => {
+    const charged: number[] = [];
+    t.reopen({
+      terminal: {
+        async charge(req) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          charged.push(req.amount);
+          return { status: 'approved', reference: `ref-${charged.length}` };
+        },
+      },
+    });
+    const order = await createOrder(t.store);
+    const pay = () => t.store.execute('payment.capture', newId(), { orderId: order.id, paymentId: newId(), tender: 'card', amount: order.totals.total }, actors.cashier);
+    const results = await Promise.allSettled([pay(), pay()]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refusal = results.find((r) => r.status === 'rejected');
+    expect((refusal as PromiseRejectedResult).reason).toMatchObject({ code: 'ORDER_ALREADY_PAID' });
+    expect(charged).toEqual([order.totals.total]);
+    expect(count(t.store, 'payments')).toBe(1);
+  });
+
+  it('answers as a replay when another process applied the same commandId while this one was preparing', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: PaymentTerminal = {
+      async charge(req) {
+        await gate;
+        return { status: 'approved', reference: `slow-${req.idempotencyKey}` };
+      },
+    };
+    t.reopen({ terminal: slow });
+    const order = await createOrder(t.store);
+    const other = openEdgeStore({ dataDir: t.dir, now: t.clock.now });
+    try {
+      const commandId = newId();
+      const args = { orderId: order.id, paymentId: newId(), tender: 'card', amount: order.totals.total };
+      const mine = t.store.execute('payment.capture', commandId, args, actors.cashier);
+      const theirs = await other.execute('payment.capture', commandId, args, actors.cashier);
+      release();
+      const outcome = await mine;
+      expect(theirs.replayed).toBe(false);
+      expect(outcome.replayed).toBe(true);
+      expect(outcome.result).toEqual(theirs.result);
+      expect(count(t.store, 'payments')).toBe(1);
+    } finally {
+      other.close();
+    }
   });
 });

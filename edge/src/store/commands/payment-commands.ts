@@ -45,6 +45,7 @@ export const paymentCapture = defineCommand<'payment.capture', CardApproval>({
   roles: ['pos', 'kiosk'],
   needsStaff: true,
   needsManager: false,
+  serialKey: (args) => `order:${args.orderId}`,
   async prepare(ctx, args) {
     checkTender(ctx, args);
     checkPayable(ctx.store.orm, args);
