@@ -61,3 +61,17 @@ describe('migrations at boot', () => {
     db.close();
   });
 });
+
+describe('history is kept', () => {
+  it('refuses to delete orders, lines and payments at the database level', async () => {
+    t = openTestStore();
+    const order = await createOrder(t.store);
+    t.store.db.prepare("UPDATE orders SET paid = total, payment_status = 'paid' WHERE id = ?").run(order.id);
+    t.store.db.prepare("INSERT INTO payments (id, order_id, tender, amount, tip, status, refunded, created_at) VALUES (?, ?, 'cash', 1, 0, 'captured', 0, '')")
+      .run('0190a000-0000-7000-8000-0000000000ee', order.id);
+    expect(() => t?.store.db.prepare('DELETE FROM payments').run()).toThrow(/never deleted/);
+    expect(() => t?.store.db.prepare('DELETE FROM order_lines').run()).toThrow(/never deleted/);
+    expect(() => t?.store.db.prepare('DELETE FROM orders WHERE id = ?').run(order.id)).toThrow(/never deleted/);
+    expect(t.store.queries.order(order.id).lines).toHaveLength(order.lines.length);
+  });
+});
