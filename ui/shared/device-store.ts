@@ -25,7 +25,7 @@ export function clearDevice(storage: Storage = localStorage): void {
 
 /** `#setup=123456` in the URL: a screen the appliance set up for itself. */
 export function setupCodeFromHash(hash: string): string | null {
-  const match = /(?:^#|&)setup=([A-Za-z0-9-]+)/.exec(hash);
+  const match = /(?:^#|&)setup=([A-Za-z0-9_-]+)/.exec(hash);
   return match?.[1] ?? null;
 }
 

@@ -1,0 +1,19 @@
+/** A kitchen display as the line sees it. */
+import { type Locator, type Page, expect } from '@playwright/test';
+
+export class KdsPage {
+  constructor(readonly page: Page) {}
+
+  title(): Locator {
+    return this.page.getByTestId('kds-station');
+  }
+
+  ticket(orderNumber: string): Locator {
+    return this.page.getByRole('region', { name: 'Open tickets' }).locator(`[data-order-number="${orderNumber}"]`);
+  }
+
+  async bump(orderNumber: string): Promise<void> {
+    await this.ticket(orderNumber).click();
+    await expect(this.ticket(orderNumber)).toHaveCount(0);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * End-to-end tests of the store's screens against the real demo store (hub, SQLite, virtual
+ * printer), driven in the system's Chromium. One worker: the tests share one store.
+ */
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+export const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian package chromium (apt-get install chromium).`);
+
+const artifacts = new URL('../artifacts/', import.meta.url).pathname;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: `${artifacts}results`,
+  reporter: [['list']],
+  globalSetup: './demo-store-setup.ts',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 860 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  },
+});
