@@ -26,6 +26,8 @@ export interface CloudOptions {
   readonly host?: string;
   /** A PostgreSQL URL; when set, PGlite is not used. */
   readonly databaseUrl?: string;
+  /** PGlite only: start from this data dump (tests). */
+  readonly pgliteTemplate?: Blob;
   /** Seed the demo organisation, owner and store (idempotent). */
   readonly seedDemo?: boolean;
   readonly logger?: Logger | false;
@@ -46,6 +48,7 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   const database: Database = await openDatabase({
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir ? join(options.dataDir, 'cloud', 'pg') : undefined,
+    pgliteTemplate: options.pgliteTemplate,
   });
   const changes = startChangePublisher(database);
   const settings: CloudSettings = {

@@ -26,6 +26,8 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly notifier: ChangeNotifier;
   close(): Promise<void>;
+  /** PGlite only: a copy of the data folder (used to make test templates). */
+  dump?: () => Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -33,10 +35,12 @@ export interface OpenDatabaseOptions {
   readonly databaseUrl?: string | undefined;
   /** PGlite data folder; when absent too, an in-memory database (tests). */
   readonly dataDir?: string | undefined;
+  /** A PGlite data dump to start from (tests start from an already-migrated copy). */
+  readonly pgliteTemplate?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.pgliteTemplate);
   try {
     await migrateDatabase(database);
   } catch (error) {
@@ -46,14 +50,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, template: Blob | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
   await client.waitReady;
   // Shape values and reports are in UTC whatever the host says.
   await client.exec("SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, MDY';");
   const db = drizzlePglite({ client, schema }) as unknown as CloudDb;
-  return { db, kind: 'pglite', notifier: emitterNotifier(), close: () => client.close() };
+  return { db, kind: 'pglite', notifier: emitterNotifier(), close: () => client.close(), dump: () => client.dumpDataDir('none') };
 }
 
 async function openPostgres(url: string): Promise<Database> {

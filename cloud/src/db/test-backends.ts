@@ -22,7 +22,20 @@ export async function freshPostgresUrl(): Promise<string> {
   return (await cluster).createDatabase();
 }
 
+let template: Promise<Blob> | undefined;
+
+/** A migrated, empty PGlite data folder, made once per test file: booting from it is faster. */
+export function pgliteTemplate(): Promise<Blob> {
+  template ??= openDatabase({}).then(async (database) => {
+    const dump = await database.dump?.();
+    await database.close();
+    if (!dump) throw new Error('PGlite could not dump its data folder');
+    return dump;
+  });
+  return template;
+}
+
 export async function openTestDatabase(kind: BackendKind): Promise<Database> {
-  if (kind === 'pglite') return openDatabase({});
+  if (kind === 'pglite') return openDatabase({ pgliteTemplate: await pgliteTemplate() });
   return openDatabase({ databaseUrl: await freshPostgresUrl() });
 }

@@ -6,7 +6,7 @@ import { type Menu, type Order, type OrderId, type LineId, demoMenu, indexMenu, 
 import type { OutboxMutation } from '@brigade/sync/protocol';
 import { type Cloud, type CloudOptions, createCloud, seedTenant } from '../index';
 import { createEnrolmentCode } from '../stores/enrolment';
-import { type BackendKind, freshPostgresUrl } from '../db/test-backends';
+import { type BackendKind, freshPostgresUrl, pgliteTemplate } from '../db/test-backends';
 
 export interface TestTenant {
   readonly organisationId: string;
@@ -18,8 +18,8 @@ export interface TestTenant {
 }
 
 export async function createTestCloud(kind: BackendKind, options: CloudOptions = {}): Promise<Cloud> {
-  const databaseUrl = kind === 'postgres' ? await freshPostgresUrl() : undefined;
-  return createCloud({ ...options, ...(databaseUrl ? { databaseUrl } : {}) });
+  if (kind === 'postgres') return createCloud({ ...options, databaseUrl: await freshPostgresUrl() });
+  return createCloud({ ...options, pgliteTemplate: await pgliteTemplate() });
 }
 
 let tenantCounter = 0;
