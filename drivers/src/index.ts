@@ -18,3 +18,7 @@ export { SerialScanner, type ScanEvent } from './scanner/serial-scanner';
 export { HidPosScanner, parseHidPosReport, hidPosReports, type HidPosReport } from './scanner/hid-pos-scanner';
 export { WedgeDetector, type WedgeOptions, type WedgeResult } from './scanner/wedge-detector';
 export { StripeTerminal, type StripeTerminalOptions } from './payments/stripe-terminal';
+export { listDevices, guessClass, type DiscoveredDevice, type DeviceListing, type DeviceClass, type DiscoverySources } from './discovery';
+export { UsbLpTransport } from './transports/usb-lp-transport';
+export { UsbRawTransport, type UsbDeviceLike, USB_CLASS_PRINTER } from './transports/usb-raw-transport';
+export { HidTransport, type HidDeviceLike } from './transports/hid-transport';

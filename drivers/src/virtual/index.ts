@@ -7,3 +7,6 @@ export { startVirtualScale, type VirtualScale } from './virtual-scale';
 export { startVirtualScanner, type VirtualScanner } from './virtual-scanner';
 export { startVirtualPoleDisplay, PoleDisplayScreen, type VirtualPoleDisplay } from './virtual-pole-display';
 export { startFakeStripe, parseStripeForm, type FakeStripe, type FaultMode, type ReaderOutcome, type FakeStripeRequest } from './fake-stripe';
+export { startVirtualSerialPrinter, attachVirtualPrinter } from './virtual-serial-printer';
+export { FakeUsbPrinter } from './fake-usb';
+export { FakeHidDevice } from './fake-hid';

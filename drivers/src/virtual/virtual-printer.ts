@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { EscPosParser, type PaperEvent, type ParsedItem } from '../escpos/escpos-parser';
 import { statusBytes } from '../escpos/printer-status';
@@ -53,7 +54,7 @@ export interface VirtualPrinter {
 
 const printable: ReadonlySet<PrinterCondition> = new Set(['ready', 'paper-near-end', 'silent', 'back-pressure']);
 
-class VirtualPrinterServer extends EventEmitter implements VirtualPrinter {
+export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter {
   port = 0;
   condition: PrinterCondition = 'ready';
   private readonly printed: DecodedReceipt[] = [];
@@ -62,8 +63,8 @@ class VirtualPrinterServer extends EventEmitter implements VirtualPrinter {
   private torn = 0;
   private drawerOpen = false;
   private seq = 0;
-  private readonly sockets = new Set<net.Socket>();
-  private readonly resumers = new Map<net.Socket, () => void>();
+  private readonly sockets = new Set<Duplex>();
+  private readonly resumers = new Map<Duplex, () => void>();
   readonly server: net.Server;
 
   constructor(readonly name: string, private readonly outDir: string | undefined) {
@@ -123,10 +124,12 @@ class VirtualPrinterServer extends EventEmitter implements VirtualPrinter {
 
   close(): Promise<void> {
     for (const s of this.sockets) s.destroy();
+    if (!this.server.listening) return Promise.resolve();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private accept(socket: net.Socket): void {
+  /** Serves one connection: a TCP socket, a serial line, or a fake USB pipe. */
+  accept(socket: Duplex): void {
     if (this.condition === 'offline') {
       socket.destroy();
       return;
@@ -204,7 +207,7 @@ class VirtualPrinterServer extends EventEmitter implements VirtualPrinter {
     });
   }
 
-  private answer(socket: net.Socket, n: number): void {
+  private answer(socket: Duplex, n: number): void {
     if (this.condition === 'silent') return;
     const s = statusBytes({
       online: true,
