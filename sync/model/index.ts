@@ -1,6 +1,7 @@
 export * from './allocation';
 export * from './cash-rounding';
 export * from './check-pricing';
+export * from './check-schemas';
 export * from './commands';
 export * from './dining-option-tax';
 export * from './discounts';
