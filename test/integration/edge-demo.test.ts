@@ -1,0 +1,112 @@
+/**
+ * `npm start`'s store, run as a child process on free ports: the banner gives working
+ * screen links with setup codes and the demo PINs, and a cash sale comes out of the
+ * virtual printer as a receipt file.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, type Order, demoStaff, newId } from '@brigade/sync/model';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const root = mkdtempSync(join(tmpdir(), 'brigade-demo-'));
+let child: ChildProcess;
+let banner = '';
+let exited: Promise<number | null>;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+beforeAll(async () => {
+  const [hubPort, printerPort] = [await freePort(), await freePort()];
+  child = spawn(process.execPath, ['--import', 'tsx', 'edge/src/demo.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: String(hubPort), BRIGADE_PRINTER_PORT: String(printerPort), BRIGADE_DATA_DIR: join(root, 'edge'), BRIGADE_UI_DIST: join(root, 'no-ui') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the demo did not start within 30 s:\n${banner}\n${stderr}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      banner += chunk.toString();
+      if (banner.includes('Press Ctrl+C')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the demo exited with ${code}:\n${stderr}`)));
+  });
+});
+
+afterAll(() => {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(root, { recursive: true, force: true });
+});
+
+function link(app: string): { base: string; code: string } {
+  const match = new RegExp(`(http://[^\\s]+?)/${app}/#setup=([A-Za-z0-9_-]+)`).exec(banner);
+  if (!match?.[1] || !match[2]) throw new Error(`no ${app} link in:\n${banner}`);
+  return { base: match[1], code: match[2] };
+}
+
+async function post(url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, json: await response.json() };
+}
+
+describe('the demo store', () => {
+  it('prints the three screens with setup codes, the demo PINs, where receipts go and the docs', () => {
+    for (const app of ['pos', 'kiosk', 'kds']) expect(link(app).code.length).toBeGreaterThanOrEqual(8);
+    for (const member of demoStaff) expect(banner).toContain(member.pin);
+    expect(banner).toContain(join(root, 'printer'));
+    expect(banner).toMatch(/http:\/\/127\.0\.0\.1:\d+\/docs/);
+  });
+
+  it('pairs screens with the printed codes (reusable), and a cash sale prints a receipt file', async () => {
+    const { base, code } = link('pos');
+    const tills = [await post(`${base}/api/pairing/setup`, {}, { setupCode: code, name: 'Till 1' }), await post(`${base}/api/pairing/setup`, {}, { setupCode: code, name: 'Till 2' })];
+    expect(tills.map((till) => till.status)).toEqual([200, 200]);
+    const kds = await post(`${base}/api/pairing/setup`, {}, { setupCode: link('kds').code, name: 'Expo' });
+    expect(kds.json).toMatchObject({ role: 'kds', stationId: null });
+
+    const device = { authorization: `Bearer ${(tills[0]?.json as { deviceToken: string }).deviceToken}` };
+    const session = await post(`${base}/api/session`, device, { pin: demoStaff[0].pin });
+    const headers = { ...device, 'x-staff-session': (session.json as { sessionToken: string }).sessionToken };
+    const orderId = newId();
+    const created = await post(`${base}/api/commands/order.create`, headers, {
+      commandId: newId(),
+      args: { orderId, channel: 'counter', diningOption: 'take_out', lines: [{ lineId: newId(), itemId: DEMO.lemonade, quantity: 1, modifierOptionIds: [DEMO.regular] }] },
+    });
+    const order = (created.json as { result: { order: Order } }).result.order;
+    const paid = await post(`${base}/api/commands/payment.capture`, headers, { commandId: newId(), args: { orderId, paymentId: newId(), tender: 'cash', amount: order.totals.total, tendered: 2000 } });
+    expect(paid.status).toBe(200);
+
+    const printerDir = join(root, 'printer');
+    const deadline = Date.now() + 10_000;
+    let receipts: string[] = [];
+    while (Date.now() < deadline) {
+      receipts = readdirSync(printerDir).filter((file) => file.endsWith('-receipt.txt')).map((file) => readFileSync(join(printerDir, file), 'utf8'));
+      if (receipts.some((text) => text.includes(`Order ${order.number}`))) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(receipts.some((text) => text.includes(`Order ${order.number}`))).toBe(true);
+    expect(readFileSync(join(printerDir, 'drawer.log'), 'utf8')).toContain('pin 2');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
