@@ -141,3 +141,22 @@ describe('pairing by code', () => {
     expect(codeOf(() => t.store.auth.createPairingRequest('   '))).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('staff directory', () => {
+  it('adds staff who can then sign in, and refuses a PIN someone else uses', () => {
+    const added = t.store.staff.upsert({ name: 'Sam Server', role: 'cashier', pin: '2468' });
+    expect(t.store.auth.signIn(pos.deviceId, '2468').staff).toEqual({ id: added.id, name: 'Sam Server', role: 'cashier' });
+    expect(codeOf(() => t.store.staff.upsert({ name: 'Copy Cat', role: 'cashier', pin: CASHIER.pin }))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => t.store.staff.upsert({ name: 'No Pin', role: 'cashier' }))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => t.store.staff.upsert({ name: 'Bad Pin', role: 'cashier', pin: '12' }))).toBe('VALIDATION_FAILED');
+    expect(t.store.staff.list().map((s) => s.name)).not.toContain('Copy Cat');
+  });
+
+  it('deactivating someone ends their sign-in and frees their PIN', () => {
+    const { sessionToken } = t.store.auth.signIn(pos.deviceId, CASHIER.pin);
+    t.store.staff.upsert({ id: CASHIER.id, name: CASHIER.name, role: 'cashier', active: false });
+    expect(codeOf(() => t.store.auth.authenticateSession(sessionToken, pos.deviceId))).toBe('STAFF_SIGN_IN_REQUIRED');
+    expect(codeOf(() => t.store.auth.signIn(pos.deviceId, CASHIER.pin))).toBe('PIN_INVALID');
+    expect(codeOf(() => t.store.staff.upsert({ name: 'New Hire', role: 'manager', pin: CASHIER.pin }))).toBe('no error');
+  });
+});

@@ -18,6 +18,7 @@ import { createQueries } from './queries';
 import { applyMigrations } from './migrations';
 import { replaceMenu, seedIfEmpty } from './seed';
 import { createSimulatedTerminal } from './simulated-terminal';
+import { listStaff, upsertStaff } from './staff-directory';
 import { authenticateDevice, authenticateSession, signIn, signOut } from './staff-auth';
 import { StoreContext } from './store-context';
 import type { EdgeStore, EdgeStoreOptions } from './types';
@@ -75,6 +76,10 @@ export function openEdgeStore(options: EdgeStoreOptions): EdgeStore {
       signIn: (deviceId, pin) => signIn(store, deviceId, pin),
       authenticateSession: (token, deviceId) => authenticateSession(store, token, deviceId),
       signOut: (token) => signOut(store, token),
+    },
+    staff: {
+      list: () => listStaff(store),
+      upsert: (change) => upsertStaff(store, change),
     },
     queries: createQueries(store),
     printJobs: createPrintJobStore(store),

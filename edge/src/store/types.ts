@@ -73,6 +73,15 @@ export interface Staff {
   role: StaffRole;
 }
 
+/** A new or changed member of staff; a PIN is required for new staff and replaces the old one when given. */
+export interface StaffChange {
+  id?: string;
+  name: string;
+  role: StaffRole;
+  pin?: string;
+  active?: boolean;
+}
+
 export interface Device {
   id: DeviceId;
   name: string;
@@ -192,6 +201,11 @@ export interface EdgeStore {
     signIn(deviceId: string, pin: string): { sessionToken: string; staff: Staff; expiresAt: string };
     authenticateSession(token: string, deviceId: string): Staff;
     signOut(token: string): void;
+  };
+  /** Provisioning and the cloud's staff shape write here; sign-in reads it. */
+  staff: {
+    list(): (Staff & { active: boolean })[];
+    upsert(change: StaffChange): Staff & { active: boolean };
   };
   queries: {
     store(): StoreInfo;
