@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CheckLine, priceCheck } from './check-pricing';
-import { indexMenu } from './menu';
+import { type Menu, indexMenu } from './menu';
+import { cents } from './money';
 import { priceOrder } from './pricing';
 import { menuWithCheckArb } from './testing/check-arbitraries';
 import { diningOptionArb, menuWithLinesArb, permutationArb } from './testing/menu-arbitraries';
@@ -102,6 +103,37 @@ describe('priceCheck properties', () => {
           expect(l.lineTotal).toBe(l.discountedAmount);
           expect(Math.abs(net * (10_000 + bps) - l.discountedAmount * 10_000) * 2).toBeLessThanOrEqual(10_000 + bps);
         }
+      }),
+    );
+  });
+
+  it('inclusive and exclusive agree after discounts: the discounted nets priced with tax added give the same tax within k/2 + (1 + R)/2 per line', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb({ taxInclusive: true }), ({ menu, input }) => {
+        const inclusive = priceCheck(indexMenu(menu), input);
+        for (const l of inclusive.lines) {
+          const item = menu.items.find((i) => i.id === l.itemId)!;
+          const net = cents(l.discountedAmount - l.tax);
+          const exclusiveMenu: Menu = { ...menu, taxInclusive: false, modifierGroups: [], items: [{ ...item, price: net, modifierGroupIds: [], soldByWeight: false }] };
+          const request = { lineId: l.lineId, itemId: item.id, quantity: 1, modifierOptionIds: [] };
+          const exclusive = priceCheck(indexMenu(exclusiveMenu), { lines: [request], ...(input.diningOption ? { diningOption: input.diningOption } : {}) });
+          const totalBps = l.taxes.reduce((s, t) => s + (menu.taxRates.find((r) => r.id === t.taxRateId)?.rateBps ?? 0), 0);
+          expect(Math.abs(exclusive.totals.tax - l.tax) * 20_000).toBeLessThanOrEqual(l.taxes.length * 10_000 + 10_000 + totalBps);
+          expect(exclusive.totals.subtotal).toBe(net);
+        }
+      }),
+    );
+  });
+
+  it('changes only taxes with the dining option, never amounts or discounts', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb(), diningOptionArb, ({ menu, input }, other) => {
+        const index = indexMenu(menu);
+        const { diningOption: _ignored, ...rest } = input;
+        const a = priceCheck(index, { ...rest, serviceCharge: undefined });
+        const b = priceCheck(index, { ...rest, serviceCharge: undefined, ...(other ? { diningOption: other } : {}) });
+        expect(b.lines.map((l) => [l.lineAmount, l.lineDiscount, l.orderDiscount, l.discountedAmount])).toEqual(a.lines.map((l) => [l.lineAmount, l.lineDiscount, l.orderDiscount, l.discountedAmount]));
+        expect(b.totals.discountedSubtotal).toBe(a.totals.discountedSubtotal);
       }),
     );
   });

@@ -28,7 +28,7 @@ import type { TaxRateId } from './ids';
 import type { MenuIndex, Unavailable } from './menu';
 import { type Cents, cents, sumCents } from './money';
 import type { DiningOption } from './order';
-import { type LineRequest, type LineTax, MAX_LINES_PER_ORDER, type OrderTotals, type PricedLine, type TaxSummary, computeLineTaxes, priceLine, resolveTaxRates } from './pricing';
+import { type LineRequest, type LineTax, MAX_LINES_PER_ORDER, type OrderTotals, type PricedLine, computeLineTaxes, priceLine, resolveTaxRates, summariseTaxes } from './pricing';
 import { type PromoCode, validatePromoCode } from './promo-codes';
 import { type ServiceChargeRule, checkGuests, serviceChargeAmount, serviceChargeApplies } from './service-charge';
 
@@ -161,12 +161,7 @@ export function totalCheckLines(index: MenuIndex, lines: readonly CheckLine[], d
     line.taxes.forEach(add);
     line.serviceChargeTaxes.forEach(add);
   }
-  const taxes: TaxSummary[] = [...byRate.entries()]
-    .map(([taxRateId, amount]) => {
-      const rate = index.taxRates.get(taxRateId);
-      return { taxRateId, name: rate?.name ?? taxRateId, rateBps: rate?.rateBps ?? 0, amount: cents(amount) };
-    })
-    .sort((a, b) => (a.taxRateId < b.taxRateId ? -1 : a.taxRateId > b.taxRateId ? 1 : 0));
+  const taxes = summariseTaxes(index, byRate);
   const sum = (pick: (l: CheckLine) => number): Cents => cents(lines.reduce((s, l) => s + pick(l), 0));
   const subtotal = sum((l) => l.lineAmount);
   const comps = sum((l) => (l.comp ? l.lineDiscount : 0));

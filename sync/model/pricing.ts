@@ -154,12 +154,7 @@ export function totalLines(index: MenuIndex, lines: readonly PricedLine[]): Orde
     subtotal += line.lineAmount;
     for (const t of line.taxes) byRate.set(t.taxRateId, (byRate.get(t.taxRateId) ?? 0) + t.amount);
   }
-  const taxes: TaxSummary[] = [...byRate.entries()]
-    .map(([taxRateId, amount]) => {
-      const rate = index.taxRates.get(taxRateId);
-      return { taxRateId, name: rate?.name ?? taxRateId, rateBps: rate?.rateBps ?? 0, amount: cents(amount) };
-    })
-    .sort((a, b) => (a.taxRateId < b.taxRateId ? -1 : a.taxRateId > b.taxRateId ? 1 : 0));
+  const taxes = summariseTaxes(index, byRate);
   const tax = taxes.reduce((sum, t) => sum + t.amount, 0);
   const inclusive = index.menu.taxInclusive;
   return {
@@ -170,6 +165,16 @@ export function totalLines(index: MenuIndex, lines: readonly PricedLine[]): Orde
     taxes,
     total: cents(inclusive ? subtotal : subtotal + tax),
   };
+}
+
+/** Per-rate tax totals with the rates' names, sorted by rate id so line order never matters. */
+export function summariseTaxes(index: MenuIndex, byRate: ReadonlyMap<TaxRateId, number>): TaxSummary[] {
+  return [...byRate.entries()]
+    .map(([taxRateId, amount]) => {
+      const rate = index.taxRates.get(taxRateId);
+      return { taxRateId, name: rate?.name ?? taxRateId, rateBps: rate?.rateBps ?? 0, amount: cents(amount) };
+    })
+    .sort((a, b) => (a.taxRateId < b.taxRateId ? -1 : a.taxRateId > b.taxRateId ? 1 : 0));
 }
 
 export function computeLineTaxes(amount: Cents, rates: readonly { id: TaxRateId; rateBps: number }[], inclusive: boolean): LineTax[] {
