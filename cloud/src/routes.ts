@@ -1,7 +1,11 @@
 /** The cloud's route modules beyond sync, registered in this order. */
 import type { FastifyInstance } from 'fastify';
 import type { CloudContext } from './context';
+import { registerAuthRoutes } from './auth/auth-routes';
+import { registerMenuRoutes } from './menu/menu-routes';
+import { registerReportRoutes } from './reports/report-routes';
 import { registerShapeRoutes } from './shapes/shape-routes';
+import { registerStoreRoutes } from './stores/store-routes';
 
 export type RouteModule = (app: FastifyInstance, ctx: CloudContext) => void | Promise<void>;
 
@@ -9,4 +13,8 @@ export const cloudRouteModules: readonly RouteModule[] = [
   (app, ctx) => {
     registerShapeRoutes(app, ctx);
   },
+  registerAuthRoutes,
+  registerStoreRoutes,
+  registerMenuRoutes,
+  registerReportRoutes,
 ];

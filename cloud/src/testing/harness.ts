@@ -88,3 +88,22 @@ export function stockMutation(seq: number, itemId: string, delta: number): Outbo
     createdAt: new Date().toISOString(),
   };
 }
+
+export interface ApiClient {
+  readonly token: string;
+  call<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<{ status: number; body: T }>;
+}
+
+/** Signs in as the tenant's owner through the real login route. */
+export async function signInAs(cloud: Cloud, email: string, password: string): Promise<ApiClient> {
+  const response = await cloud.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  const token = response.json<{ accessToken: string }>().accessToken;
+  return {
+    token,
+    async call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+      const r = await cloud.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+      return { status: r.statusCode, body: (r.body ? r.json<T>() : undefined) as T };
+    },
+  };
+}
