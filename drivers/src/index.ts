@@ -22,3 +22,4 @@ export { listDevices, guessClass, type DiscoveredDevice, type DeviceListing, typ
 export { UsbLpTransport } from './transports/usb-lp-transport';
 export { UsbRawTransport, type UsbDeviceLike, USB_CLASS_PRINTER } from './transports/usb-raw-transport';
 export { HidTransport, type HidDeviceLike } from './transports/hid-transport';
+export { renderReceiptPng, type PngOptions } from './png/render-receipt-png';

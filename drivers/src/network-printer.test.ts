@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 async function setup(outDir?: string): Promise<{ vp: VirtualPrinter; printer: NetworkPrinter }> {
-  const vp = await startVirtualPrinter({ port: 0, name: 'front', ...(outDir ? { outDir } : {}) });
+  const vp = await startVirtualPrinter({ port: 0, name: 'front', ...(outDir ? { outDir, png: true } : {}) });
   const printer = new NetworkPrinter({ id: 'front', host: '127.0.0.1', port: vp.port, timeoutMs: 400 });
   cleanup.push(() => vp.close(), () => printer.close());
   return { vp, printer };
@@ -32,7 +32,7 @@ describe('NetworkPrinter over TCP against the virtual printer', () => {
     expect(outcome).toMatchObject({ ok: true, status: { online: true, paperEnd: false } });
     const [receipt] = await vp.waitForReceipts(1);
     expect(receipt?.text).toBe(decodeEscPos(bytes).text);
-    expect(readdirSync(outDir)).toEqual(['0001-receipt.txt']);
+    expect(readdirSync(outDir).sort()).toEqual(['0001-receipt.png', '0001-receipt.txt']);
     expect(readFileSync(path.join(outDir, '0001-receipt.txt'), 'utf8')).toContain('Crème brûlée');
   });
 

@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { EscPosParser, type PaperEvent, type ParsedItem } from '../escpos/escpos-parser';
 import { statusBytes } from '../escpos/printer-status';
+import { renderReceiptPng } from '../png/render-receipt-png';
 import { type DecodedPaper, PaperBuilder } from './decode-escpos';
 
 export type PrinterCondition = 'ready' | 'paper-end' | 'paper-near-end' | 'cover-open' | 'offline' | 'silent' | 'back-pressure' | 'reset-mid-job';
@@ -67,7 +68,7 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
   private readonly resumers = new Map<Duplex, () => void>();
   readonly server: net.Server;
 
-  constructor(readonly name: string, private readonly outDir: string | undefined) {
+  constructor(readonly name: string, private readonly outDir: string | undefined, private readonly png = false) {
     super();
     if (outDir) mkdirSync(outDir, { recursive: true });
     this.server = net.createServer((socket) => this.accept(socket));
@@ -236,14 +237,16 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
       const file = path.join(this.outDir, `${String(this.seq).padStart(4, '0')}-receipt.txt`);
       writeFileSync(file, `${paper.text}\n`);
       receipt.file = file;
+      if (this.png) writeFileSync(file.replace(/\.txt$/, '.png'), renderReceiptPng(paper));
     }
     this.printed.push(receipt);
     this.emit('receipt', receipt);
   }
 }
 
-export async function startVirtualPrinter(opts: { host?: string; port: number; outDir?: string; name?: string }): Promise<VirtualPrinter> {
-  const printer = new VirtualPrinterServer(opts.name ?? 'virtual-printer', opts.outDir);
+/** `png: true` also draws each receipt as `NNNN-receipt.png` next to its text file. */
+export async function startVirtualPrinter(opts: { host?: string; port: number; outDir?: string; name?: string; png?: boolean }): Promise<VirtualPrinter> {
+  const printer = new VirtualPrinterServer(opts.name ?? 'virtual-printer', opts.outDir, opts.png ?? false);
   await new Promise<void>((resolve, reject) => {
     printer.server.once('error', reject);
     printer.server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
