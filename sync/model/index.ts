@@ -20,3 +20,4 @@ export * from './split-checks';
 export * from './tenders';
 export * from './tips';
 export * from './demo-menu';
+export * from './split-by-shares';
