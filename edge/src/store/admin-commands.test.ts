@@ -29,6 +29,7 @@ describe('receipt.print and drawer.open', () => {
     const outcome = await t.store.execute('drawer.open', newId(), { reason: 'change', managerPin: '9999' }, actors.cashier);
     expect(outcome.result).toEqual({ opened: true });
     expect(count(t.store, 'print_jobs', "kind = 'drawer'")).toBe(1);
+    expect(t.store.printJobs.list()[0]).toMatchObject({ kind: 'drawer', deviceId: actors.cashier.deviceId, status: 'queued' });
     expect(t.store.queries.audit(5)[0]).toMatchObject({ action: 'drawer.open', staffId: actors.cashier.staff.id, approvedBy: actors.manager.staff.id });
   });
 });

@@ -78,6 +78,7 @@ export class CommandTx {
       printerRole: job.printerRole,
       stationId: job.stationId ?? null,
       orderId: job.orderId ?? null,
+      deviceId: this.ctx.actor.deviceId,
       payload: JSON.stringify(job.payload),
       status: 'queued',
       attempts: 0,

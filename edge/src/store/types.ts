@@ -142,6 +142,8 @@ export interface PrintJobRow {
   printerRole: string;
   stationId: string | null;
   orderId: string | null;
+  /** The screen whose action made the job (its till's drawer and receipt printer), when known. */
+  deviceId: string | null;
   payload: PrintPayload;
   status: PrintJobStatus;
   attempts: number;

@@ -17,6 +17,8 @@ export const printJobs = sqliteTable(
     printerRole: text('printer_role').notNull(),
     stationId: text('station_id'),
     orderId: text('order_id'),
+    /** The screen whose action made the job: with several tills, its drawer is the one to open. */
+    deviceId: text('device_id'),
     payload: text('payload').notNull(),
     status: text('status', { enum: ['queued', 'sending', 'printed', 'held', 'uncertain', 'failed', 'cancelled'] }).notNull(),
     attempts: integer('attempts').notNull(),
