@@ -4,7 +4,6 @@ import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { fromPromise } from 'xstate';
 import type { HubClient } from '../shared/api-client';
-import { ConnectionBadge } from '../shared/connection-badge';
 import { priceDraft, toWireLines } from '../shared/draft-order';
 import { HubProvider, useHub } from '../shared/hub-context';
 import { PairingGate } from '../shared/pairing-gate';
@@ -65,7 +64,6 @@ function KioskFlow() {
   return (
     <div className={`kiosk ${accessible ? 'kiosk-accessible' : ''}`}
       onPointerDown={() => send({ type: 'ACTIVITY' })} onKeyDown={() => send({ type: 'ACTIVITY' })}>
-      <div className="kiosk-status"><ConnectionBadge /></div>
       <KioskScreens state={state} send={send} menu={menu} accessible={accessible} onAccessible={setAccessible} />
     </div>
   );

@@ -2,6 +2,7 @@
 import { type LineRequest, type MenuIndex, type MenuItem, formatMoney } from '@brigade/sync/model';
 import { useState } from 'react';
 import type { SnapshotFrom } from 'xstate';
+import { ConnectionBadge } from '../shared/connection-badge';
 import { Dialog } from '../shared/dialog';
 import { newLine, priceDraft, unavailableLines } from '../shared/draft-order';
 import { ModifierPicker } from '../shared/modifier-picker';
@@ -25,10 +26,13 @@ interface Props {
 export function KioskScreens({ state, send, menu, accessible, onAccessible }: Props) {
   if (state.matches('welcome')) {
     return (
-      <button type="button" className="kiosk-welcome" onClick={() => send({ type: 'START' })}>
-        <span className="kiosk-welcome-title">Touch to order</span>
-        <span className="kiosk-welcome-sub">Burgers, sides and drinks — pay by card right here</span>
-      </button>
+      <>
+        <div className="kiosk-status"><ConnectionBadge /></div>
+        <button type="button" className="kiosk-welcome" onClick={() => send({ type: 'START' })}>
+          <span className="kiosk-welcome-title">Touch to order</span>
+          <span className="kiosk-welcome-sub">Burgers, sides and drinks — pay by card right here</span>
+        </button>
+      </>
     );
   }
   const index = menu.index;
@@ -41,6 +45,7 @@ export function KioskScreens({ state, send, menu, accessible, onAccessible }: Pr
         <button type="button" className="btn" aria-pressed={accessible} onClick={() => onAccessible(!accessible)}>
           {accessible ? 'Standard view' : 'Accessible view'}
         </button>
+        <ConnectionBadge />
       </header>
       <main className="kiosk-main">
         {flow('browsing') && <Browse index={index} menu={menu} cart={state.context.cart} send={send} />}

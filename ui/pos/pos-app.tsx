@@ -1,10 +1,10 @@
 /** The counter POS: pairing, then PIN sign-in, then register / orders / manager. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ConnectionBadge } from '../shared/connection-badge';
 import { HubProvider, useHub, useHubEvents } from '../shared/hub-context';
 import type { StaffSession } from '../shared/hub-types';
 import { PairingGate } from '../shared/pairing-gate';
-import { ToastProvider } from '../shared/toasts';
+import { ToastProvider, useToasts } from '../shared/toasts';
 import { useLiveMenu } from '../shared/use-menu';
 import { ManagerView } from './manager-view';
 import { OrdersView } from './orders-view';
@@ -27,8 +27,18 @@ export function PosApp() {
 }
 
 function PosSession() {
-  const { setStaffSession } = useHub();
+  const { setStaffSession, onStaffSessionLost } = useHub();
+  const toasts = useToasts();
   const [session, setSession] = useState<StaffSession | null>(null);
+  useEffect(
+    () =>
+      onStaffSessionLost(() => {
+        setStaffSession(null);
+        setSession(null);
+        toasts.info('Your session ended. Sign in again with your PIN.');
+      }),
+    [onStaffSessionLost, setStaffSession, toasts],
+  );
   const signedIn = useCallback((s: StaffSession) => {
     setStaffSession(s.sessionToken);
     setSession(s);

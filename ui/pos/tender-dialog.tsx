@@ -42,7 +42,7 @@ export function TenderDialog({ order, onPaid, onClose }: Props) {
 
   return (
     <Dialog title={`Pay order ${order.number}`} onClose={() => (state.matches('card') || state.matches('capturingCash') ? undefined : onClose())} className="tender">
-      <p className="due">Due <strong data-testid="amount-due">{money(due)}</strong></p>
+      <p className="due">Due <strong data-testid="amount-due">{money(ctx.due)}</strong></p>
       {state.matches('choosing') && (
         <div className="tender-choices">
           <button type="button" className="btn btn-big btn-primary" onClick={() => send({ type: 'CASH' })}>Cash</button>

@@ -37,6 +37,8 @@ export interface HubClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Called when the hub says this screen is not (or no longer) paired. */
   onDeviceRejected?: (error: ApiError) => void;
+  /** Called when the staff session expired or was ended elsewhere. */
+  onStaffRejected?: (error: ApiError) => void;
 }
 
 export interface CommandOptions {
@@ -92,6 +94,7 @@ export class HubClient {
       if (response.ok) return (await response.json()) as T;
       const error = await toApiError(response);
       if (error.code === 'DEVICE_NOT_PAIRED' || error.code === 'DEVICE_REVOKED') this.options.onDeviceRejected?.(error);
+      if (error.code === 'STAFF_SIGN_IN_REQUIRED') this.options.onStaffRejected?.(error);
       if (!RETRYABLE_STATUS.has(response.status)) throw error;
       lastError = error;
     }

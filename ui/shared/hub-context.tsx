@@ -3,13 +3,52 @@
  * the connection state every screen shows in its badge.
  */
 import type { HubEvent } from '@brigade/sync/model';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { HubClient } from './api-client';
 import { clearDevice } from './device-store';
 import type { DevicePairing } from './hub-types';
 import { type ConnectionState, HubSocket } from './hub-socket';
 
 type Listener = (event: HubEvent) => void;
+
+/**
+ * Listener sets and the staff token, kept outside React state: requests and socket callbacks
+ * read them when they fire, not when a component renders.
+ */
+class HubChannels {
+  private staffToken: string | null = null;
+  private readonly events = new Set<Listener>();
+  private readonly resyncs = new Set<() => void>();
+  private readonly staffLost = new Set<() => void>();
+
+  readonly subscribe = (listener: Listener): (() => void) => this.add(this.events, listener);
+  readonly onResync = (listener: () => void): (() => void) => this.add(this.resyncs, listener);
+  readonly onStaffSessionLost = (listener: () => void): (() => void) => this.add(this.staffLost, listener);
+  readonly setStaffSession = (token: string | null): void => {
+    this.staffToken = token;
+  };
+
+  get staffSession(): string | null {
+    return this.staffToken;
+  }
+
+  emit(event: HubEvent): void {
+    this.events.forEach((l) => l(event));
+  }
+
+  resync(): void {
+    this.resyncs.forEach((l) => l());
+  }
+
+  staffSessionLost(): void {
+    this.staffLost.forEach((l) => l());
+  }
+
+  private add<T>(set: Set<T>, listener: T): () => void {
+    set.add(listener);
+    return () => void set.delete(listener);
+  }
+}
 
 interface HubContextValue {
   client: HubClient;
@@ -18,6 +57,8 @@ interface HubContextValue {
   subscribe: (listener: Listener) => () => void;
   onResync: (listener: () => void) => () => void;
   setStaffSession: (token: string | null) => void;
+  /** Tells the screen its staff session is gone (expired, signed out elsewhere). */
+  onStaffSessionLost: (listener: () => void) => () => void;
 }
 
 const HubContext = createContext<HubContextValue | null>(null);
@@ -29,56 +70,46 @@ export function socketUrl(token: string, since: number | null, location: Locatio
   return `${scheme}//${location.host}/ws?${query.toString()}`;
 }
 
-/** Holds the signed-in staff token outside React state: requests read it when they are sent. */
-class StaffToken {
-  value: string | null = null;
-  set(token: string | null): void {
-    this.value = token;
-  }
-}
-
 export function HubProvider({ device, children }: { device: DevicePairing; children: ReactNode }) {
-  const [staffToken] = useState(() => new StaffToken());
-  const listeners = useRef(new Set<Listener>());
-  const resyncListeners = useRef(new Set<() => void>());
+  const [channels] = useState(() => new HubChannels());
   const [connection, setConnection] = useState<ConnectionState>('connecting');
 
   const client = useMemo(
     () =>
       new HubClient({
-        credentials: () => ({ deviceToken: device.deviceToken, staffSession: staffToken.value }),
+        credentials: () => ({ deviceToken: device.deviceToken, staffSession: channels.staffSession }),
         onDeviceRejected: () => {
           // The manager unpaired this screen (or the hub was reset): start pairing again.
           clearDevice();
           window.location.reload();
         },
+        onStaffRejected: () => channels.staffSessionLost(),
       }),
-    [device.deviceToken, staffToken],
+    [device.deviceToken, channels],
   );
 
   useEffect(() => {
     const socket = new HubSocket({
       url: (since) => socketUrl(device.deviceToken, since),
-      onEvent: (event) => listeners.current.forEach((l) => l(event)),
-      onResync: () => resyncListeners.current.forEach((l) => l()),
+      onEvent: (event) => channels.emit(event),
+      onResync: () => channels.resync(),
       onState: setConnection,
     });
     socket.start();
     return () => socket.stop();
-  }, [device.deviceToken]);
+  }, [device.deviceToken, channels]);
 
-  const subscribe = useCallback((listener: Listener) => {
-    listeners.current.add(listener);
-    return () => void listeners.current.delete(listener);
-  }, []);
-  const onResync = useCallback((listener: () => void) => {
-    resyncListeners.current.add(listener);
-    return () => void resyncListeners.current.delete(listener);
-  }, []);
-  const setStaffSession = useCallback((token: string | null) => staffToken.set(token), [staffToken]);
   const value = useMemo<HubContextValue>(
-    () => ({ client, device, connection, subscribe, onResync, setStaffSession }),
-    [client, device, connection, subscribe, onResync, setStaffSession],
+    () => ({
+      client,
+      device,
+      connection,
+      subscribe: channels.subscribe,
+      onResync: channels.onResync,
+      setStaffSession: channels.setStaffSession,
+      onStaffSessionLost: channels.onStaffSessionLost,
+    }),
+    [client, device, connection, channels],
   );
   return <HubContext.Provider value={value}>{children}</HubContext.Provider>;
 }

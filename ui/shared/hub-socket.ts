@@ -17,6 +17,8 @@ export interface HubSocketOptions {
   /** After this many failed attempts in a row the badge says offline (we keep trying). */
   offlineAfterAttempts?: number;
   WebSocketImpl?: typeof WebSocket;
+  /** Wait before reconnect attempt n (0-based); defaults to `backoffMs`. */
+  backoff?: (attempt: number) => number;
 }
 
 /** 0.5 s, 1 s, 2 s … capped at 15 s: fast when the hub restarts, gentle when it is gone. */
@@ -64,7 +66,7 @@ export class HubSocket {
       this.socket = null;
       this.attempts += 1;
       this.setState(this.stateWhileRetrying());
-      this.timer = setTimeout(() => this.connect(), backoffMs(this.attempts - 1));
+      this.timer = setTimeout(() => this.connect(), (this.options.backoff ?? backoffMs)(this.attempts - 1));
     };
   }
 
