@@ -1,5 +1,6 @@
 export { renderReceipt, type StoreHeader } from './receipt/render-receipt';
 export { renderKitchenTicket, type KitchenTicketOptions } from './receipt/render-kitchen-ticket';
+export { renderZReport, type ZReport } from './receipt/render-z-report';
 export { type PrinterProfile, DEFAULT_PROFILE } from './receipt/printer-profile';
 export { type PrinterStatus, parseStatus, isReady, isStatusByte, statusBytes, StatusByteError } from './escpos/printer-status';
 export { drawerKickBytes, type DrawerCommand } from './escpos/drawer-kick';

@@ -45,5 +45,13 @@ export function formatTime(iso: string, timezone: string, locale: string, withDa
   const options: Intl.DateTimeFormatOptions = withDate
     ? { timeZone: timezone, year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }
     : { timeZone: timezone, hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  return printable(new Intl.DateTimeFormat(locale, options).format(new Date(iso)));
+}
+
+/**
+ * Intl output uses characters no printer code page has: narrow and thin no-break spaces
+ * (French thousands, "8:30 PM" in newer ICU) and the minus sign. They would print as "?".
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ').replace(/\u2212/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }

@@ -1,5 +1,5 @@
 import { type Cents, type Order, type OrderTotals, type Payment, formatMoney } from '@brigade/sync/model';
-import { DEFAULT_PROFILE, type PrinterProfile, banner, formatTime, leftRight, newEncoder } from './printer-profile';
+import { DEFAULT_PROFILE, type PrinterProfile, banner, formatTime, leftRight, newEncoder, printable } from './printer-profile';
 
 export interface StoreHeader {
   name: string;
@@ -20,7 +20,7 @@ export function renderReceipt(order: Order, store: StoreHeader, opts: { reprint?
   const profile = opts.profile ?? DEFAULT_PROFILE;
   const cols = profile.columns;
   const locale = store.locale ?? 'en-US';
-  const money = (c: Cents): string => formatMoney(c, order.totals.currency, locale);
+  const money = (c: Cents): string => printable(formatMoney(c, order.totals.currency, locale));
   const e = newEncoder(profile);
 
   if (opts.reprint) banner(e, 'REPRINT');
@@ -58,7 +58,7 @@ export function renderReceipt(order: Order, store: StoreHeader, opts: { reprint?
 function renderTotals(e: ReturnType<typeof newEncoder>, totals: OrderTotals, money: (c: Cents) => string, cols: number, locale: string): void {
   leftRight(e, 'Subtotal', money(totals.subtotal), cols);
   for (const t of totals.taxes) {
-    const rate = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(t.rateBps / 10_000);
+    const rate = printable(new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(t.rateBps / 10_000));
     leftRight(e, totals.taxInclusive ? `incl. ${t.name} ${rate}` : `${t.name} ${rate}`, money(t.amount), cols);
   }
   e.bold(true).size(1, 2);
