@@ -54,7 +54,7 @@ export function renderZReport(report: ZReport, store: StoreHeader, opts: { repri
     leftRight(e, `${tenderLabel[t.tender]} (${t.count})`, money(t.amount), cols);
     if (t.tips > 0) leftRight(e, '   tips', money(t.tips), cols);
   }
-  leftRight(e, `Refunds (${report.refunds.count})`, money(-report.refunds.amount), cols);
+  leftRight(e, `Refunds (${report.refunds.count})`, money(0 - report.refunds.amount), cols);
   leftRight(e, `Voids (${report.voids.count})`, money(report.voids.amount), cols);
   if (report.cash) {
     const c = report.cash;
