@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { HubApi, demoStore, snapshot } from './page-models/demo-store';
+import { HubApi, demoStore, receiptsMentioning, snapshot } from './page-models/demo-store';
 import { PosPage } from './page-models/pos-page';
 
 interface ServerOrder {
@@ -12,16 +12,6 @@ interface ServerOrder {
 }
 
 const money = (minor: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
-
-function receiptsMentioning(dir: string, text: string): string[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return files.filter((f) => f !== 'drawer.log' && readFileSync(join(dir, f), 'utf8').includes(text));
-}
 
 test('a cashier rings up a burger with modifiers and fries, takes cash, and the receipt prints with the drawer kick', async ({ page }) => {
   const pos = new PosPage(page);

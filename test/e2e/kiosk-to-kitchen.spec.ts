@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { HubApi, openPaired, snapshot } from './page-models/demo-store';
+import { HubApi, demoStore, openPaired, receiptsMentioning, snapshot } from './page-models/demo-store';
 import { KdsPage } from './page-models/kds-page';
 import { KioskPage } from './page-models/kiosk-page';
 import { PosPage } from './page-models/pos-page';
@@ -37,6 +37,7 @@ test('a kiosk card sale reaches every station, the kitchen bumps it, and the POS
   await expect(kiosk.upsell()).toHaveCount(0);
   const number = await kiosk.payByCard();
   await expect(kioskPage.getByText('Receipt printed')).toBeVisible();
+  await expect.poll(() => receiptsMentioning(demoStore().printerDir, number).length, { message: `a receipt naming ${number}` }).toBeGreaterThan(0);
   await snapshot(kioskPage, 'kiosk-confirmation');
 
   await expect(grill.ticket(number)).toContainText('Classic Burger');

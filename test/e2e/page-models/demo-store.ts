@@ -1,5 +1,6 @@
 /** The running demo store, as global setup started it, and direct API calls tests use to set the scene. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { DemoStore } from '../demo-store-setup';
@@ -16,6 +17,17 @@ const artifacts = new URL('../../artifacts/', import.meta.url).pathname;
 export async function snapshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+}
+
+/** Receipt files the virtual printer wrote that mention `text` (an order number). */
+export function receiptsMentioning(dir: string, text: string): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return files.filter((f) => f !== 'drawer.log' && readFileSync(join(dir, f), 'utf8').includes(text));
 }
 
 export interface DeviceCredentials {

@@ -10,10 +10,22 @@ export class PosPage {
     await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   }
 
-  async signIn(pin: string): Promise<void> {
+  async enterPin(pin: string): Promise<void> {
     await this.page.getByRole('group', { name: 'Staff PIN' }).locator('input').fill(pin);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async signIn(pin: string): Promise<void> {
+    await this.enterPin(pin);
     await expect(this.page.getByRole('tab', { name: 'Register' })).toBeVisible();
+  }
+
+  /** Answers the manager approval dialog a cashier's manager action opens. */
+  async approveAsManager(pin: string): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: 'Manager approval' });
+    await dialog.getByRole('group', { name: 'Manager PIN' }).locator('input').fill(pin);
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await expect(dialog).toBeHidden();
   }
 
   tab(name: 'Register' | 'Orders' | 'Manager'): Locator {
