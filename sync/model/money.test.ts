@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCents, cents, divRound, mulCents, roundToIncrement, sumCents } from './money';
+import { addCents, cents, divRound, formatMoney, mulCents, roundToIncrement, sumCents } from './money';
 
 describe('divRound', () => {
   it.each([
@@ -47,6 +47,13 @@ describe('divRound', () => {
         expect(divRound(n + 1, d)).toBeGreaterThanOrEqual(divRound(n, d));
       }),
     );
+  });
+
+  it('never returns −0, which would print as "-$0.00"', () => {
+    expect(Object.is(divRound(-1, 3), 0)).toBe(true);
+    expect(Object.is(mulCents(cents(0), -3), 0)).toBe(true);
+    expect(formatMoney(cents(divRound(-1, 3)), 'USD', 'en-US')).toBe('$0.00');
+    expect(formatMoney(cents(-1050), 'USD', 'en-US')).toBe('-$10.50');
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses the denominator %s', (d) => {

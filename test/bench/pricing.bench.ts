@@ -21,6 +21,7 @@ import {
   priceCheck,
   priceOrder,
   splitByItem,
+  splitByShares,
   splitBySeat,
   splitEvenly,
 } from '@brigade/sync/model';
@@ -113,6 +114,7 @@ export function runPricingBench(): BenchRow[] {
   const large: CheckInput = { ...check, lines: benchLines(index, 200) };
   const priced = priceCheck(index, large);
   const assignment = new Map(priced.lines.map((l, i) => [l.lineId, i % 4]));
+  const shared = new Map(priced.lines.map((l) => [l.lineId, [1, 1, 2]]));
   const quarters = [0, 1, 2, 3].map((q): CheckInput => ({ ...check, guests: 3, lines: benchLines(index, 50, q * 50) }));
   return [
     measure('priceOrder, 50 lines × 5 modifier groups', () => priceOrder(index, fifty)),
@@ -121,6 +123,7 @@ export function runPricingBench(): BenchRow[] {
     measure('splitByItem, 200 lines into 4', () => splitByItem(index, priced, assignment, 4)),
     measure('splitBySeat, 200 lines over 6 seats', () => splitBySeat(index, priced)),
     measure('splitEvenly, 200 lines into 10', () => splitEvenly(priced, 10)),
+    measure('splitByShares, 200 lines each shared 1:1:2', () => splitByShares(index, priced, shared, 3)),
     measure('merge 4 checks of 50 lines and reprice', () => priceCheck(index, mergeCheckInputs(quarters))),
   ];
 }
