@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  type DeviceRole, type HubEvent, type Order, type OrderTotals, type PaymentStatus, type PricedLine, newId, totalLines,
+  type HubEvent, type Order, type OrderTotals, type PaymentStatus, type PricedLine, newId, totalLines,
 } from '@brigade/sync/model';
 import type { AuditEntry, Mutation } from '@brigade/sync/protocol';
 import { auditLog, hubEvents, orderLines, orders, outbox, printJobs } from '@brigade/sync/schema/sqlite';
@@ -123,10 +123,6 @@ export class CommandTx {
     }
     this.events.length = 0;
     return written;
-  }
-
-  isDeviceRole(role: DeviceRole): boolean {
-    return this.ctx.actor.deviceRole === role;
   }
 }
 

@@ -5,7 +5,7 @@
  * with a setup code instead. Only hashes of tokens are stored.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { BrigadeError, type DeviceId, type DeviceRole, newId } from '@brigade/sync/model';
 import { devices, pairingRequests, setupCodes } from '@brigade/sync/schema/sqlite';
 import { iso } from './clock';
@@ -71,8 +71,7 @@ export function createSetupCode(store: StoreContext, role: DeviceRole, opts: { r
 }
 
 export function activeSetupCodes(store: StoreContext): SetupCodeInfo[] {
-  return store.orm.select().from(setupCodes).where(isNull(setupCodes.usedAt)).all()
-    .concat(store.orm.select().from(setupCodes).where(eq(setupCodes.reusable, true)).all().filter((r) => r.usedAt !== null))
+  return store.orm.select().from(setupCodes).where(or(isNull(setupCodes.usedAt), eq(setupCodes.reusable, true))).all()
     .map((r) => ({ code: r.code, role: r.role, stationId: r.stationId, reusable: r.reusable }));
 }
 

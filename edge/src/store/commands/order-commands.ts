@@ -24,7 +24,7 @@ export const orderCreate = defineCommand({
   needsStaff: true,
   needsManager: false,
   run(tx, ctx, args) {
-    if (requireOrderAbsent(tx, args.orderId)) throw new BrigadeError('VALIDATION_FAILED', 'An order with this id already exists.', { orderId: args.orderId });
+    if (orderExists(tx, args.orderId)) throw new BrigadeError('VALIDATION_FAILED', 'An order with this id already exists.', { orderId: args.orderId });
     const lines = priceRequestedLines(tx, args.lines);
     checkExpectedTotal(tx, lines, args.expectedTotal);
     const store = ctx.store.storeRow();
@@ -42,7 +42,7 @@ export const orderCreate = defineCommand({
   },
 });
 
-function requireOrderAbsent(tx: CommandTx, orderId: string): boolean {
+function orderExists(tx: CommandTx, orderId: string): boolean {
   return tx.orm.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).get() !== undefined;
 }
 

@@ -4,8 +4,7 @@ import { BrigadeError, type CommandArgs, type OrderStatus } from '@brigade/sync/
 import { orderLines, orders, payments, refunds } from '@brigade/sync/schema/sqlite';
 import { defineCommand } from '../command-registry';
 import type { CommandContext, CommandTx } from '../command-tx';
-import { paymentFromRow } from '../order-rows';
-import { findOrderRow } from '../order-rows';
+import { findOrderRow, paymentFromRow } from '../order-rows';
 import type { Orm } from '../store-context';
 import { fireOrder, requireOrder } from './order-helpers';
 
