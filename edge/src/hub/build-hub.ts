@@ -100,11 +100,15 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   return app;
 }
 
+/**
+ * Counted in SQL: a day's printed jobs are many, and loading them on every scrape would
+ * make /metrics the slowest call of the hub. (The store has no count method yet.)
+ */
 function countByStatus(store: EdgeStore): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const status of ['queued', 'sending', 'held', 'uncertain', 'printed', 'failed', 'cancelled'] as const) {
-    counts[status] = store.printJobs.list({ status, limit: 100_000 }).length;
-  }
+  const rows = store.db.prepare('SELECT status, count(*) AS n FROM print_jobs GROUP BY status').all() as { status: string; n: number }[];
+  // Every status is reported, zeros included, so dashboards see a series from the start.
+  const counts: Record<string, number> = { queued: 0, sending: 0, held: 0, uncertain: 0, printed: 0, failed: 0, cancelled: 0 };
+  for (const row of rows) counts[row.status] = row.n;
   return counts;
 }
 

@@ -50,7 +50,6 @@ export class PrintRunner {
   private readonly now: () => number;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
-  private ticking = false;
   private stopped = false;
 
   constructor(private readonly options: PrintRunnerOptions) {
@@ -64,10 +63,10 @@ export class PrintRunner {
   start(): void {
     this.recoverInterrupted();
     const pollMs = this.options.pollMs ?? 250;
-    this.timer = setInterval(() => void this.tickSafely(), pollMs);
+    this.timer = setInterval(() => this.tickSafely(), pollMs);
     this.timer.unref();
     // A committed command may have queued a job: look at once instead of waiting for the poll.
-    this.unsubscribe = this.options.store.onEvents(() => setImmediate(() => void this.tickSafely()));
+    this.unsubscribe = this.options.store.onEvents(() => setImmediate(() => this.tickSafely()));
   }
 
   /** Jobs in `sending` when the process died may or may not have printed: reprint them once. */
@@ -83,6 +82,15 @@ export class PrintRunner {
 
   /** One scheduling pass; resolves when the work it started has finished (tests await it). */
   async tick(): Promise<void> {
+    this.dispatch();
+    await Promise.all([...this.running]);
+  }
+
+  /**
+   * Starts what is due on every idle printer and returns at once: a printer that takes
+   * seconds to time out must not hold up a drawer kick or another printer's tickets.
+   */
+  private dispatch(): void {
     if (this.stopped) return;
     const byPrinter = new Map<string, PrintJobRow[]>();
     for (const job of this.dueJobs()) {
@@ -101,7 +109,6 @@ export class PrintRunner {
       if (printer && !this.busy.has(printerId)) this.track(this.drain(printer, jobs), printerId, this.busy);
     }
     this.probeIdlePrinters(byPrinter);
-    await Promise.all([...this.running]);
   }
 
   async stop(): Promise<void> {
@@ -112,15 +119,11 @@ export class PrintRunner {
     await Promise.all([...this.devices.values()].map((device) => device.close().catch(() => undefined)));
   }
 
-  private async tickSafely(): Promise<void> {
-    if (this.ticking || this.stopped) return;
-    this.ticking = true;
+  private tickSafely(): void {
     try {
-      await this.tick();
+      this.dispatch();
     } catch (error) {
       this.options.logger?.error({ err: error }, 'print runner pass failed');
-    } finally {
-      this.ticking = false;
     }
   }
 
@@ -165,8 +168,13 @@ export class PrintRunner {
   }
 
   private async drain(printer: PrinterConfig, jobs: readonly PrintJobRow[]): Promise<void> {
-    for (const job of jobs) {
+    for (const listed of jobs) {
       if (this.stopped) return;
+      // Read it again: while earlier jobs were sending, this one may have moved to a backup.
+      const job = this.options.store.printJobs.get(listed.id);
+      const stillDue = job.status === 'queued' || retryable.includes(job.status);
+      const movedAway = job.printerId !== listed.printerId && job.printerId !== printer.id;
+      if (!stillDue || movedAway) continue;
       const sent = await this.runPrint(job, printer);
       // One failure is enough to know the printer is in trouble: leave the rest queued.
       if (!sent) return;
