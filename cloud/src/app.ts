@@ -18,6 +18,13 @@ import { type RouteModule, cloudRouteModules } from './routes';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
+const routeTables = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
+
+/** Every route the app registered (the tenancy test walks them all). */
+export function registeredRoutes(app: FastifyInstance): readonly { method: string; url: string }[] {
+  return routeTables.get(app) ?? [];
+}
+
 export interface BuildAppOptions {
   readonly logger?: Logger | false;
   /** Extra route modules (tests, later features). */
@@ -33,6 +40,11 @@ export async function buildCloudApp(ctx: CloudContext, options: BuildAppOptions 
     return503OnClosing: true,
     // `params[1]=…` must reach the shape route as a flat key, as Electric clients send it.
     routerOptions: { maxParamLength: 200 },
+  });
+  const routes: { method: string; url: string }[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.removeContentTypeParser('text/plain');

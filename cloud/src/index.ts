@@ -18,6 +18,7 @@ import { seedDemo } from './stores/seed';
 export { DEMO_CLOUD, seedDemo, seedTenant, type TenantSeed } from './stores/seed';
 export type { CloudContext, CloudSettings, StripeSettings } from './context';
 export { openDatabase, type Database } from './db/database';
+export { registeredRoutes } from './app';
 
 export interface CloudOptions {
   /** Root data folder; PGlite keeps its files in `<dataDir>/cloud/pg`. Omit for in-memory. */

@@ -2,7 +2,7 @@
  * The two database backends every cloud test runs against: embedded PGlite and a real
  * PostgreSQL 15 server (one throwaway cluster per test file, one database per test).
  */
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { type PostgresCluster, startPostgres } from '../../../test/support/postgres';
 import { type Database, openDatabase } from './database';
 
@@ -34,6 +34,11 @@ export function pgliteTemplate(): Promise<Blob> {
   });
   return template;
 }
+
+// Made before the first test so its cost lands in a hook (with the hook timeout), not in a test.
+beforeAll(async () => {
+  await pgliteTemplate();
+});
 
 export async function openTestDatabase(kind: BackendKind): Promise<Database> {
   if (kind === 'pglite') return openDatabase({ pgliteTemplate: await pgliteTemplate() });

@@ -20,6 +20,8 @@ export function registerPushRoutes(app: FastifyInstance, ctx: CloudContext): voi
       const caller = await authenticateStore(ctx.database.db, bearerToken(request));
       const body = request.body as PushRequest;
       if (body.storeId !== caller.storeId) throw new CloudError('STORE_MISMATCH');
+      // A credential is issued to one node: another node's queue cannot be moved with it.
+      if (body.nodeId !== caller.nodeId) throw new CloudError('STORE_MISMATCH', 'This credential belongs to another node.');
       await recordHeartbeat(ctx, caller.storeId, caller.organisationId, body.nodeId, body.status);
       const { response, changed } = await applyPush(ctx.database.db, { storeId: caller.storeId, organisationId: caller.organisationId }, body);
       if (changed) await ctx.changes.kick();
