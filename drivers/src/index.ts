@@ -24,3 +24,5 @@ export { UsbLpTransport } from './transports/usb-lp-transport';
 export { UsbRawTransport, type UsbDeviceLike, USB_CLASS_PRINTER } from './transports/usb-raw-transport';
 export { HidTransport, type HidDeviceLike } from './transports/hid-transport';
 export { renderReceiptPng, type PngOptions } from './png/render-receipt-png';
+export { PrinterWorker, type PrinterWorkerOptions } from './printer-worker';
+export { offlineStatus, refusal } from './escpos/escpos-session';

@@ -16,9 +16,11 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function setup(outDir?: string): Promise<{ vp: VirtualPrinter; printer: NetworkPrinter }> {
+// Generous deadlines where the printer answers (the machine may be busy); short ones where
+// the test waits for silence.
+async function setup(outDir?: string, timeoutMs = 2000): Promise<{ vp: VirtualPrinter; printer: NetworkPrinter }> {
   const vp = await startVirtualPrinter({ port: 0, name: 'front', ...(outDir ? { outDir, png: true } : {}) });
-  const printer = new NetworkPrinter({ id: 'front', host: '127.0.0.1', port: vp.port, timeoutMs: 400 });
+  const printer = new NetworkPrinter({ id: 'front', host: '127.0.0.1', port: vp.port, timeoutMs });
   cleanup.push(() => vp.close(), () => printer.close());
   return { vp, printer };
 }
@@ -32,7 +34,7 @@ describe('NetworkPrinter over TCP against the virtual printer', () => {
     expect(outcome).toMatchObject({ ok: true, status: { online: true, paperEnd: false } });
     const [receipt] = await vp.waitForReceipts(1);
     expect(receipt?.text).toBe(decodeEscPos(bytes).text);
-    expect(readdirSync(outDir).sort()).toEqual(['0001-receipt.png', '0001-receipt.txt']);
+    await expect.poll(() => readdirSync(outDir).sort()).toEqual(['0001-receipt.png', '0001-receipt.txt']);
     expect(readFileSync(path.join(outDir, '0001-receipt.txt'), 'utf8')).toContain('Crème brûlée');
   });
 
@@ -66,7 +68,7 @@ describe('NetworkPrinter over TCP against the virtual printer', () => {
   });
 
   it('a printer that goes silent after the bytes left gives uncertain', async () => {
-    const { vp, printer } = await setup();
+    const { vp, printer } = await setup(undefined, 400);
     vp.on('job', () => vp.setCondition('silent'));
     expect(await printer.print(renderReceipt(sampleOrder(), store))).toMatchObject({ ok: false, reason: 'uncertain' });
   });
@@ -79,13 +81,13 @@ describe('NetworkPrinter over TCP against the virtual printer', () => {
   });
 
   it('a printer that stops reading (back-pressure) gives uncertain, not ok', async () => {
-    const { vp, printer } = await setup();
+    const { vp, printer } = await setup(undefined, 400);
     vp.on('job', () => vp.setCondition('back-pressure'));
     expect(await printer.print(renderReceipt(sampleOrder(), store))).toMatchObject({ ok: false, reason: 'uncertain' });
   });
 
   it('a silent printer is offline before anything is sent', async () => {
-    const { vp, printer } = await setup();
+    const { vp, printer } = await setup(undefined, 400);
     vp.setCondition('silent');
     expect(await printer.print(renderReceipt(sampleOrder(), store))).toMatchObject({ ok: false, reason: 'offline' });
     expect(await printer.status()).toMatchObject({ online: false });
@@ -106,7 +108,7 @@ describe('NetworkPrinter over TCP against the virtual printer', () => {
   it('reconnects after the printer restarts on the same port', async () => {
     const first = await startVirtualPrinter({ port: 0 });
     const port = first.port;
-    const printer = new NetworkPrinter({ id: 'bar', host: '127.0.0.1', port, timeoutMs: 400 });
+    const printer = new NetworkPrinter({ id: 'bar', host: '127.0.0.1', port, timeoutMs: 2000 });
     cleanup.push(() => printer.close());
     expect((await printer.print(renderReceipt(sampleOrder(), store))).ok).toBe(true);
     await first.close();
@@ -138,7 +140,7 @@ describe('cash drawer', () => {
   });
 
   it('is not held behind a print job waiting for its status', async () => {
-    const { vp, printer } = await setup();
+    const { vp, printer } = await setup(undefined, 400);
     // The printer goes quiet after the job: the job waits for a status that never comes.
     vp.on('job', () => vp.setCondition('silent'));
     const job = printer.print(renderReceipt(sampleOrder(), store));

@@ -28,7 +28,7 @@ describe('ESC/POS printers on other transports', () => {
       cleanup.push(() => pair.unplug());
       const vp = await startVirtualSerialPrinter({ path: pair.simulatorPath, name: kind });
       cleanup.push(() => vp.close());
-      const printer = new EscPosPrinter(() => (kind === 'usb-lp' ? new UsbLpTransport(pair.devicePath) : new SerialTransport({ path: pair.devicePath, baudRate: 38400 })), { id: kind, timeoutMs: 1000 });
+      const printer = new EscPosPrinter(() => (kind === 'usb-lp' ? new UsbLpTransport(pair.devicePath) : new SerialTransport({ path: pair.devicePath, baudRate: 38400 })), { id: kind, timeoutMs: 2000 });
       cleanup.push(() => printer.close());
       expect(await printer.print(renderKitchenTicket(sampleTicket(), { stationName: 'Grill' }))).toMatchObject({ ok: true });
       const [ticket] = await vp.waitForReceipts(1);
@@ -44,7 +44,7 @@ describe('ESC/POS printers on other transports', () => {
 
   it('prints over raw USB to a fake device, detaching the kernel driver and claiming the printer interface', async () => {
     const device = new FakeUsbPrinter();
-    const printer = new EscPosPrinter(() => new UsbRawTransport(() => Promise.resolve(device), 'fake'), { id: 'usb', timeoutMs: 500 });
+    const printer = new EscPosPrinter(() => new UsbRawTransport(() => Promise.resolve(device), 'fake'), { id: 'usb', timeoutMs: 2000 });
     cleanup.push(() => printer.close());
     expect(await printer.print(renderReceipt(sampleOrder('GBP'), { ...store, currency: 'GBP' }))).toMatchObject({ ok: true });
     expect((await device.printer.waitForReceipts(1))[0]?.text).toContain('£');
@@ -54,7 +54,7 @@ describe('ESC/POS printers on other transports', () => {
 
   it('raw USB: paper out mid-job is not ok; an unplugged printer is offline', async () => {
     const device = new FakeUsbPrinter();
-    const printer = new EscPosPrinter(() => new UsbRawTransport(() => Promise.resolve(device), 'fake'), { id: 'usb', timeoutMs: 500 });
+    const printer = new EscPosPrinter(() => new UsbRawTransport(() => Promise.resolve(device), 'fake'), { id: 'usb', timeoutMs: 2000 });
     cleanup.push(() => printer.close());
     device.printer.on('job', () => device.printer.setCondition('paper-end'));
     expect(await printer.print(renderReceipt(sampleOrder(), store))).toMatchObject({ ok: false, reason: 'paper_end' });

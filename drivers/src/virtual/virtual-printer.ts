@@ -237,7 +237,8 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
       const file = path.join(this.outDir, `${String(this.seq).padStart(4, '0')}-receipt.txt`);
       writeFileSync(file, `${paper.text}\n`);
       receipt.file = file;
-      if (this.png) writeFileSync(file.replace(/\.txt$/, '.png'), renderReceiptPng(paper));
+      // After the status reply has gone out: drawing takes a while and must not delay it.
+      if (this.png) setImmediate(() => writeFileSync(file.replace(/\.txt$/, '.png'), renderReceiptPng(paper)));
     }
     this.printed.push(receipt);
     this.emit('receipt', receipt);

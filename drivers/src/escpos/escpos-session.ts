@@ -1,0 +1,73 @@
+/**
+ * The ESC/POS conversation on one open connection: status queries and the checked print.
+ * A job counts as printed only when the printer's status after the job is clean: bytes
+ * leaving the socket prove nothing (a printer out of paper accepts them happily).
+ */
+import { ReplyReader, ReplyTimeoutError } from '../transports/reply-reader';
+import type { Transport } from '../transports/transport';
+import { type PrinterStatus, STATUS_QUERY, isReady, isStatusByte, parseStatus } from './printer-status';
+
+export type PrintFailure = 'paper_end' | 'cover_open' | 'offline' | 'uncertain' | 'error';
+
+export type PrintOutcome =
+  | { ok: true; status: PrinterStatus }
+  | { ok: false; reason: PrintFailure; message: string; status?: PrinterStatus };
+
+export function offlineStatus(at = Date.now()): PrinterStatus {
+  return { online: false, paperEnd: false, paperNearEnd: false, coverOpen: false, error: false, drawerOpen: false, at };
+}
+
+/** Why a printer that is not ready refuses (or failed) a job. */
+export function refusal(status: PrinterStatus): { reason: PrintFailure; message: string } {
+  if (status.paperEnd) return { reason: 'paper_end', message: 'The printer is out of paper.' };
+  if (status.coverOpen) return { reason: 'cover_open', message: 'The printer cover is open.' };
+  if (status.error) return { reason: 'error', message: 'The printer reports an error (cutter jam or mechanical fault).' };
+  return { reason: 'offline', message: 'The printer is offline.' };
+}
+
+export class EscPosSession {
+  private readonly reader: ReplyReader;
+
+  /** `drop` is called when the connection can no longer be trusted (late replies may follow). */
+  constructor(readonly transport: Transport, private readonly timeoutMs: number, private readonly drop: () => Promise<void>) {
+    this.reader = new ReplyReader(transport, isStatusByte);
+  }
+
+  async status(): Promise<PrinterStatus> {
+    this.reader.discard();
+    await this.transport.write(STATUS_QUERY);
+    const [printer, cause, paper] = await this.reader.read(3, this.timeoutMs);
+    return parseStatus(printer as number, cause as number, paper as number);
+  }
+
+  async print(bytes: Uint8Array): Promise<PrintOutcome> {
+    let before: PrinterStatus;
+    try {
+      before = await this.status();
+    } catch (err) {
+      await this.drop();
+      return { ok: false, reason: 'offline', message: `The printer did not answer: ${(err as Error).message}` };
+    }
+    if (!isReady(before)) return { ok: false, ...refusal(before), status: before };
+    try {
+      await this.transport.write(bytes);
+    } catch (err) {
+      await this.drop();
+      return { ok: false, reason: 'uncertain', message: `The connection broke while sending: ${(err as Error).message}` };
+    }
+    let after: PrinterStatus;
+    try {
+      after = await this.status();
+    } catch (err) {
+      await this.drop();
+      const why = err instanceof ReplyTimeoutError ? 'went silent' : 'dropped the connection';
+      return { ok: false, reason: 'uncertain', message: `The printer ${why} after the job was sent; it may or may not have printed.` };
+    }
+    if (!isReady(after)) return { ok: false, ...refusal(after), status: after };
+    return { ok: true, status: after };
+  }
+
+  dispose(): void {
+    this.reader.dispose();
+  }
+}
