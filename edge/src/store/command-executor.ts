@@ -100,6 +100,10 @@ export class CommandExecutor {
       throw err;
     }
     pruneEvents(this.store);
+    this.store.logger?.debug(
+      { command: command.name, commandId: ctx.commandId, replayed: applied.outcome.replayed, deviceId: ctx.actor.deviceId, staffId: ctx.actor.staff?.id ?? null },
+      'command applied',
+    );
     this.store.notify(applied.events);
     return applied.outcome;
   }
