@@ -3,21 +3,16 @@ import { useEffect, useState } from 'react';
 import { useHub } from '../shared/hub-context';
 import type { AuditEntry } from '../shared/hub-types';
 import { useToasts } from '../shared/toasts';
-
-function describe(entry: AuditEntry): string {
-  const known = new Set(['id', 'at', 'createdAt', 'action', 'command', 'staffName', 'approvedByName', 'summary', 'staffId', 'approvedBy', 'deviceId', 'commandId']);
-  if (typeof entry.summary === 'string') return entry.summary;
-  if (typeof entry.detail === 'string') return entry.detail;
-  return Object.entries(entry)
-    .filter(([k, v]) => !known.has(k) && v !== null && v !== undefined)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number)}`)
-    .join(' · ');
-}
+import { describeAuditDetail } from './audit-format';
+import { useStaff } from './staff-session';
 
 const shortId = (id: unknown): string => (typeof id === 'string' ? id.slice(-6) : '');
 
-export function AuditPanel() {
+export function AuditPanel({ currency }: { currency: string }) {
   const { client } = useHub();
+  const { session } = useStaff();
+  // The hub records staff ids; the signed-in manager at least is named.
+  const staffName = (id: unknown) => (id === session.staff.id ? session.staff.name : shortId(id));
   const toasts = useToasts();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   useEffect(() => {
@@ -34,10 +29,10 @@ export function AuditPanel() {
           return (
             <tr key={e.id ?? i}>
               <td>{at ? new Date(at).toLocaleString() : ''}</td>
-              <td>{e.action ?? e.command ?? ''}</td>
-              <td>{e.staffName ?? shortId(e.staffId)}</td>
-              <td>{e.approvedByName ?? shortId(e.approvedBy)}</td>
-              <td className="audit-details">{describe(e)}</td>
+              <td>{e.action ?? e.command ?? ''}{typeof e.orderId === 'string' ? <span className="muted"> · order …{e.orderId.slice(-6)}</span> : null}</td>
+              <td>{e.staffName ?? staffName(e.staffId)}</td>
+              <td>{e.approvedByName ?? staffName(e.approvedBy)}</td>
+              <td className="audit-details">{typeof e.summary === 'string' ? e.summary : describeAuditDetail(e.detail, currency)}</td>
             </tr>
           );
         })}

@@ -27,7 +27,7 @@ export function ManagerView({ index, unavailable }: { index: MenuIndex | null; u
       <div role="tabpanel" className="manager-panel">
         {section === '86' && index && <EightySixPanel index={index} unavailable={unavailable} />}
         {section === 'drawer' && <DrawerPanel />}
-        {section === 'audit' && <AuditPanel />}
+        {section === 'audit' && <AuditPanel currency={index?.menu.currency ?? 'USD'} />}
         {section === 'devices' && <DevicesPanel stations={index?.menu.stations ?? []} />}
       </div>
     </section>

@@ -92,6 +92,11 @@ export interface AuditEntry {
   staffName?: string | null;
   approvedByName?: string | null;
   summary?: string | null;
+  staffId?: string | null;
+  approvedBy?: string | null;
+  orderId?: string | null;
+  /** JSON text as stored by the hub. */
+  detail?: unknown;
   [key: string]: unknown;
 }
 
