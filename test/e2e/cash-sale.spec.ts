@@ -45,7 +45,8 @@ test('a cashier rings up a burger with modifiers and fries, takes cash, and the 
   expect(cash?.change).toBeGreaterThan(0);
 
   const { printerDir } = demoStore();
-  await expect.poll(() => receiptsMentioning(printerDir, number).length, { message: `a receipt naming ${number} in ${printerDir}` }).toBeGreaterThan(0);
+  // The customer receipt, not the kitchen ticket: it names the order and carries the total.
+  await expect.poll(() => receiptsMentioning(printerDir, `Order ${number}`, shownTotal).length, { message: `a receipt for ${number} in ${printerDir}` }).toBe(1);
   await expect.poll(() => {
     try {
       return readFileSync(join(printerDir, 'drawer.log'), 'utf8').trim().split('\n').length;
@@ -53,5 +54,7 @@ test('a cashier rings up a burger with modifiers and fries, takes cash, and the 
       return 0;
     }
   }, { message: 'a drawer kick in the virtual printer log' }).toBeGreaterThan(0);
-  await expect(page.getByRole('button', { name: 'Reprint receipt' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Reprint receipt' }).click();
+  await expect.poll(() => receiptsMentioning(printerDir, `Order ${number}`, shownTotal, 'REPRINT').length, { message: 'a reprint with its banner' }).toBe(1);
 });

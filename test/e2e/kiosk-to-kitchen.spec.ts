@@ -35,9 +35,10 @@ test('a kiosk card sale reaches every station, the kitchen bumps it, and the POS
   await snapshot(kioskPage, 'kiosk-cart-upsell');
   await kiosk.upsell().getByRole('button').click();
   await expect(kiosk.upsell()).toHaveCount(0);
+  const total = (await kioskPage.getByTestId('kiosk-total').textContent()) ?? '';
   const number = await kiosk.payByCard();
   await expect(kioskPage.getByText('Receipt printed')).toBeVisible();
-  await expect.poll(() => receiptsMentioning(demoStore().printerDir, number).length, { message: `a receipt naming ${number}` }).toBeGreaterThan(0);
+  await expect.poll(() => receiptsMentioning(demoStore().printerDir, `Order ${number}`, total).length, { message: `a receipt naming ${number}` }).toBeGreaterThan(0);
   await snapshot(kioskPage, 'kiosk-confirmation');
 
   await expect(grill.ticket(number)).toContainText('Classic Burger');

@@ -19,15 +19,19 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
 }
 
-/** Receipt files the virtual printer wrote that mention `text` (an order number). */
-export function receiptsMentioning(dir: string, text: string): string[] {
+/** Paper the virtual printer wrote (receipts and kitchen tickets) that contains every one of `texts`. */
+export function receiptsMentioning(dir: string, ...texts: string[]): string[] {
   let files: string[];
   try {
     files = readdirSync(dir);
   } catch {
     return [];
   }
-  return files.filter((f) => f !== 'drawer.log' && readFileSync(join(dir, f), 'utf8').includes(text));
+  return files.filter((f) => {
+    if (!f.endsWith('.txt')) return false;
+    const paper = readFileSync(join(dir, f), 'utf8');
+    return texts.every((t) => paper.includes(t));
+  });
 }
 
 export interface DeviceCredentials {
