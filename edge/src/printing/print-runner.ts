@@ -192,7 +192,9 @@ export class PrintRunner {
       const condition = conditionOf(await device.status());
       this.health.record(printer.id, condition);
       if (condition !== 'ready') {
-        jobs.mark(job.id, job.status, { nextAttemptAt: this.retryAt(), lastError: `Printer ${printer.id}: ${condition}` });
+        // Out of paper or open: the job is held (and later marked REPRINT) whichever way we found out.
+        const next: PrintJobStatus = condition === 'offline' || condition === 'unknown' ? job.status : job.status === 'uncertain' ? 'uncertain' : 'held';
+        jobs.mark(job.id, next, { nextAttemptAt: this.retryAt(), lastError: `Printer ${printer.id}: ${condition}` });
         return false;
       }
     }
