@@ -28,7 +28,7 @@ export interface DeviceListing {
 }
 
 /** USB vendors whose devices are almost always one kind of POS device. */
-const vendorClasses: Record<number, DeviceClass> = {
+export const knownVendors: Readonly<Record<number, DeviceClass>> = {
   0x04b8: 'receipt-printer', // Seiko Epson
   0x0519: 'receipt-printer', // Star Micronics
   0x1504: 'receipt-printer', // Bixolon
@@ -53,7 +53,7 @@ export function guessClass(d: { vendorId?: number; usagePage?: number; interface
   if (d.usagePage === HID_USAGE_PAGE_POS_SCANNER) return 'scanner';
   if (d.usagePage === HID_USAGE_PAGE_SCALE) return 'scale';
   if (d.interfaceClasses?.includes(USB_CLASS_PRINTER)) return 'receipt-printer';
-  return (d.vendorId !== undefined ? vendorClasses[d.vendorId] : undefined) ?? 'unknown';
+  return (d.vendorId !== undefined ? knownVendors[d.vendorId] : undefined) ?? 'unknown';
 }
 
 export interface SerialPortInfo { path: string; vendorId?: string; productId?: string; manufacturer?: string; serialNumber?: string }
