@@ -31,4 +31,10 @@ test('an item 86ed on the POS shows sold out on an open kiosk without a reload',
     await expect(pos.soldOutSwitch('Lemonade')).toHaveAttribute('aria-checked', 'false');
   }
   await expect(kiosk.item('Lemonade')).not.toContainText('Sold out');
+
+  const accessible = kioskPage.getByRole('button', { name: 'Accessible view' });
+  await accessible.click();
+  await expect(kioskPage.getByRole('button', { name: 'Standard view' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(kioskPage.locator('.kiosk')).toHaveClass(/kiosk-accessible/);
+  await snapshot(kioskPage, 'kiosk-accessible');
 });
