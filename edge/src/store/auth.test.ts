@@ -152,6 +152,13 @@ describe('staff directory', () => {
     expect(t.store.staff.list().map((s) => s.name)).not.toContain('Copy Cat');
   });
 
+  it('stops accepting an old PIN as soon as it is changed', () => {
+    expect(t.store.auth.signIn(pos.deviceId, CASHIER.pin).staff.id).toBe(CASHIER.id);
+    t.store.staff.upsert({ id: CASHIER.id, name: CASHIER.name, role: 'cashier', pin: '5757' });
+    expect(codeOf(() => t.store.auth.signIn(pos.deviceId, CASHIER.pin))).toBe('PIN_INVALID');
+    expect(t.store.auth.signIn(pos.deviceId, '5757').staff.id).toBe(CASHIER.id);
+  });
+
   it('deactivating someone ends their sign-in and frees their PIN', () => {
     const { sessionToken } = t.store.auth.signIn(pos.deviceId, CASHIER.pin);
     t.store.staff.upsert({ id: CASHIER.id, name: CASHIER.name, role: 'cashier', active: false });

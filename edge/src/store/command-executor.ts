@@ -8,10 +8,10 @@ import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { Compile } from 'typebox/compile';
 import { BrigadeError, type CommandName, type HubEvent, commandArgs, isUuidV7 } from '@brigade/sync/model';
-import { commands, staff } from '@brigade/sync/schema/sqlite';
+import { commands } from '@brigade/sync/schema/sqlite';
 import type { RegisteredCommand } from './command-registry';
 import { type CommandContext, CommandTx } from './command-tx';
-import { argsHash, pinMatches } from './credentials';
+import { argsHash } from './credentials';
 import { iso } from './clock';
 import { pruneEvents } from './event-log';
 import type { StoreContext } from './store-context';
@@ -136,12 +136,8 @@ export class CommandExecutor {
     if (!command.needsManager) return null;
     if (actor.staff && (actor.staff.role === 'manager' || actor.staff.role === 'owner')) return actor.staff.id;
     const pin = managerPinOf(args);
-    if (pin !== undefined) {
-      const managers = this.store.orm.select().from(staff).where(eq(staff.active, true)).all()
-        .filter((s) => s.role === 'manager' || s.role === 'owner');
-      const approver = managers.find((m) => pinMatches(pin, m.pinSalt, m.pinHash));
-      if (approver) return approver.id;
-    }
+    const approver = pin === undefined ? undefined : this.store.pins.find(pin);
+    if (approver && (approver.role === 'manager' || approver.role === 'owner')) return approver.id;
     throw new BrigadeError('MANAGER_APPROVAL_REQUIRED');
   }
 }

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { BrigadeError, type DeviceId, type StaffId } from '@brigade/sync/model';
 import { devices, pinAttempts, staff, staffSessions } from '@brigade/sync/schema/sqlite';
 import { iso } from './clock';
-import { hashToken, newToken, pinMatches } from './credentials';
+import { hashToken, newToken } from './credentials';
 import type { StoreContext } from './store-context';
 import type { Device, Staff } from './types';
 
@@ -45,10 +45,7 @@ export function signIn(store: StoreContext, deviceId: string, pin: string): { se
   if (attempts?.lockedUntil && attempts.lockedUntil > iso(now)) {
     throw new BrigadeError('PIN_LOCKED', undefined, { retryAfterSeconds: Math.ceil((Date.parse(attempts.lockedUntil) - now.getTime()) / 1000) });
   }
-  const candidates = /^[0-9]{4,8}$/.test(pin) ? store.orm.select().from(staff).where(eq(staff.active, true)).all() : [];
-  // Every candidate is hashed, match or not, so the time taken says nothing about who matched.
-  let match: (typeof candidates)[number] | undefined;
-  for (const person of candidates) if (pinMatches(pin, person.pinSalt, person.pinHash) && !match) match = person;
+  const match = store.pins.find(pin);
   if (!match) {
     const failures = (attempts?.lockedUntil ? 0 : (attempts?.failures ?? 0)) + 1;
     const locked = failures >= MAX_PIN_FAILURES;

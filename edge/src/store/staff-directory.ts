@@ -22,6 +22,7 @@ export function upsertStaff(store: StoreContext, change: StaffChange): Staff & {
   if (name.length === 0 || name.length > 60) throw new BrigadeError('VALIDATION_FAILED', 'A name of 1 to 60 characters is needed.', { field: 'name' });
   if (!ROLES.includes(change.role)) throw new BrigadeError('VALIDATION_FAILED', 'Unknown role.', { field: 'role' });
   if (change.pin !== undefined && !/^[0-9]{4,8}$/.test(change.pin)) throw new BrigadeError('VALIDATION_FAILED', 'A PIN is 4 to 8 digits.', { field: 'pin' });
+  store.pins.forget();
   return store.sqlite.transaction(() => {
     const existing = change.id ? store.orm.select().from(staff).where(eq(staff.id, change.id)).get() : undefined;
     if (!existing && change.pin === undefined) throw new BrigadeError('VALIDATION_FAILED', 'A new member of staff needs a PIN.', { field: 'pin' });

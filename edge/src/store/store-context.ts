@@ -8,6 +8,7 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { Logger } from 'pino';
 import { type HubEvent, type ItemId, type Menu, type MenuIndex, indexMenu } from '@brigade/sync/model';
 import * as schema from '@brigade/sync/schema/sqlite';
+import { PinLookup } from './pin-lookup';
 import type { EdgeStoreOptions, PaymentTerminal } from './types';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -17,6 +18,7 @@ export const MENU_ROW_ID = 'current';
 
 export class StoreContext {
   readonly orm: Orm;
+  readonly pins: PinLookup;
   readonly listeners = new Set<(events: HubEvent[]) => void>();
   online = false;
   private menuCache: { version: number; index: MenuIndex } | null = null;
@@ -27,6 +29,7 @@ export class StoreContext {
     readonly terminal: PaymentTerminal,
   ) {
     this.orm = drizzle(sqlite, { schema });
+    this.pins = new PinLookup(this.orm);
   }
 
   get logger(): Logger | undefined {
