@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessClass, listDevices } from './discovery';
+import { parseDeviceAddress } from './transports/device-address';
 import { startVirtualPrinter } from './virtual';
 
 describe('listDevices', () => {
@@ -16,12 +17,14 @@ describe('listDevices', () => {
         networkPrinters: [{ host: '127.0.0.1', port: vp.port }],
       });
       expect(listing.devices).toEqual([
-        { kind: 'serial', address: '/dev/serial/by-id/usb-FTDI_FT232R-if00-port0', vendorId: 0x0403, productId: 0x6001, manufacturer: 'FTDI', guessedClass: 'serial-adapter' },
-        { kind: 'usb', address: '04b8:0e28', vendorId: 0x04b8, productId: 0x0e28, product: 'TM-T20III', serialNumber: 'X5ZZ012345', guessedClass: 'receipt-printer' },
-        { kind: 'usb', address: '1234:0001', vendorId: 0x1234, productId: 0x0001, guessedClass: 'receipt-printer' },
+        { kind: 'serial', address: 'serial:/dev/serial/by-id/usb-FTDI_FT232R-if00-port0', vendorId: 0x0403, productId: 0x6001, manufacturer: 'FTDI', guessedClass: 'serial-adapter' },
+        { kind: 'usb', address: 'usb:04b8:0e28/X5ZZ012345', vendorId: 0x04b8, productId: 0x0e28, product: 'TM-T20III', serialNumber: 'X5ZZ012345', guessedClass: 'receipt-printer' },
+        { kind: 'usb', address: 'usb:1234:0001', vendorId: 0x1234, productId: 0x0001, guessedClass: 'receipt-printer' },
         { kind: 'network', address: `tcp://127.0.0.1:${vp.port}`, guessedClass: 'receipt-printer', reachable: true },
       ]);
       expect(listing.problems).toEqual([{ source: 'hid', message: 'libusb-1.0.so.0: cannot open shared object file' }]);
+      // Every address listed can go straight into the configuration.
+      for (const d of listing.devices) expect(() => parseDeviceAddress(d.address)).not.toThrow();
     } finally {
       await vp.close();
     }

@@ -10,7 +10,7 @@ export type DeviceClass = 'receipt-printer' | 'scanner' | 'scale' | 'display' | 
 
 export interface DiscoveredDevice {
   kind: 'serial' | 'usb' | 'hid' | 'network';
-  /** Path or address to configure ("/dev/ttyUSB0", "tcp://10.0.0.5:9100", "04b8:0e28"). */
+  /** The address to configure, as `parseDeviceAddress` reads it ("serial:/dev/ttyUSB0", "tcp://10.0.0.5:9100", "usb:04b8:0e28/SERIAL"). */
   address: string;
   vendorId?: number;
   productId?: number;
@@ -109,15 +109,15 @@ export async function listDevices(sources: DiscoverySources = {}): Promise<Devic
   const devices: DiscoveredDevice[] = [
     ...serial.map((p) => {
       const vendorId = parseHex(p.vendorId);
-      return defined<DiscoveredDevice>({ kind: 'serial', address: p.path, vendorId, productId: parseHex(p.productId), manufacturer: p.manufacturer, serialNumber: p.serialNumber, guessedClass: guessClass(vendorId !== undefined ? { vendorId } : {}) });
+      return defined<DiscoveredDevice>({ kind: 'serial', address: `serial:${p.path}`, vendorId, productId: parseHex(p.productId), manufacturer: p.manufacturer, serialNumber: p.serialNumber, guessedClass: guessClass(vendorId !== undefined ? { vendorId } : {}) });
     }),
     ...usb.map((d) => defined<DiscoveredDevice>({
-      kind: 'usb', address: `${hex(d.vendorId)}:${hex(d.productId)}`, vendorId: d.vendorId, productId: d.productId,
+      kind: 'usb', address: `usb:${hex(d.vendorId)}:${hex(d.productId)}${d.serialNumber ? `/${d.serialNumber}` : ''}`, vendorId: d.vendorId, productId: d.productId,
       manufacturer: d.manufacturerName ?? undefined, product: d.productName ?? undefined, serialNumber: d.serialNumber ?? undefined,
       guessedClass: guessClass({ vendorId: d.vendorId, ...(d.interfaceClasses ? { interfaceClasses: d.interfaceClasses } : {}) }),
     })),
     ...hid.map((d) => defined<DiscoveredDevice>({
-      kind: 'hid', address: d.path ?? `${hex(d.vendorId)}:${hex(d.productId)}`, vendorId: d.vendorId, productId: d.productId,
+      kind: 'hid', address: d.path ? `hid:${d.path}` : `usb:${hex(d.vendorId)}:${hex(d.productId)}`, vendorId: d.vendorId, productId: d.productId,
       manufacturer: d.manufacturer, product: d.product, serialNumber: d.serialNumber,
       guessedClass: guessClass({ vendorId: d.vendorId, ...(d.usagePage !== undefined ? { usagePage: d.usagePage } : {}) }),
     })),

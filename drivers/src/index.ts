@@ -26,3 +26,4 @@ export { HidTransport, type HidDeviceLike } from './transports/hid-transport';
 export { renderReceiptPng, type PngOptions } from './png/render-receipt-png';
 export { PrinterWorker, type PrinterWorkerOptions } from './printer-worker';
 export { offlineStatus, refusal } from './escpos/escpos-session';
+export { parseDeviceAddress, transportFor, DeviceAddressError, type DeviceAddress } from './transports/device-address';
