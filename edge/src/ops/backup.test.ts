@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO, newId } from '@brigade/sync/model';
+import { openEdgeStore } from '../store/index';
+import type { EdgeStore } from '../store/types';
+import { BackupError, backupEdgeDatabase, restoreEdgeDatabase } from './backup';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'brigade-backup-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function sell(store: EdgeStore): Promise<string> {
+  const kiosk = store.auth.claimSetupCode(store.auth.createSetupCode('kiosk'), 'kiosk');
+  const orderId = newId();
+  await store.execute('order.create', newId(), {
+    orderId, channel: 'kiosk', diningOption: 'take_out',
+    lines: [{ lineId: newId(), itemId: DEMO.cola, quantity: 1, modifierOptionIds: [DEMO.small] }],
+  }, { deviceId: kiosk.deviceId, deviceRole: 'kiosk', stationId: null, staff: null });
+  return orderId;
+}
+
+describe('backup and restore of the store database', () => {
+  it('restores the orders of the backup and continues sync in a new, higher epoch', async () => {
+    const dataDir = tempDir();
+    const store = openEdgeStore({ dataDir, seedDemo: true });
+    const kept = await sell(store);
+    const backup = join(tempDir(), 'store-backup.sqlite');
+    await backupEdgeDatabase(dataDir, backup);
+    const lost = await sell(store);
+    const epochBefore = store.outbox.epoch;
+    store.close();
+
+    const { epoch, previous } = restoreEdgeDatabase(dataDir, backup);
+    expect(epoch).toBeGreaterThan(epochBefore);
+    expect(previous && existsSync(previous)).toBe(true);
+
+    const restored = openEdgeStore({ dataDir });
+    try {
+      expect(restored.outbox.epoch).toBe(epoch);
+      expect(restored.queries.order(kept).id).toBe(kept);
+      expect(() => restored.queries.order(lost)).toThrow(expect.objectContaining({ code: 'ORDER_NOT_FOUND' }) as Error);
+    } finally {
+      restored.close();
+    }
+  });
+
+  it('restoring the same backup twice never reuses an epoch', async () => {
+    const dataDir = tempDir();
+    const store = openEdgeStore({ dataDir, seedDemo: true });
+    await sell(store);
+    store.close();
+    const backup = join(tempDir(), 'b.sqlite');
+    await backupEdgeDatabase(dataDir, backup);
+    const first = restoreEdgeDatabase(dataDir, backup);
+    const second = restoreEdgeDatabase(dataDir, backup);
+    expect(second.epoch).toBeGreaterThan(first.epoch);
+  });
+
+  it('refuses a file that is not a store database and leaves the live one in place', async () => {
+    const dataDir = tempDir();
+    openEdgeStore({ dataDir, seedDemo: true }).close();
+    const bogus = join(tempDir(), 'notes.sqlite');
+    writeFileSync(bogus, 'this is not a database');
+    expect(() => restoreEdgeDatabase(dataDir, bogus)).toThrow();
+    const files = readdirSync(dataDir);
+    expect(files.some((f) => f.includes('before-restore'))).toBe(false);
+    const reopened = openEdgeStore({ dataDir });
+    reopened.close();
+  });
+
+  it('refuses to overwrite an existing backup file', async () => {
+    const dataDir = tempDir();
+    openEdgeStore({ dataDir, seedDemo: true }).close();
+    const target = join(tempDir(), 'exists.sqlite');
+    writeFileSync(target, 'x');
+    await expect(backupEdgeDatabase(dataDir, target)).rejects.toBeInstanceOf(BackupError);
+  });
+});
