@@ -37,7 +37,9 @@ function firstValidationIssue(error: FastifyError): Details {
 /** Maps any thrown error to a status and the one body shape. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; isBug: boolean } {
   if (error instanceof BrigadeError) {
-    return { status: error.status, body: errorBody(error.code, error.message, error.details), isBug: error.status >= 500 };
+    // Even a coded 5xx says only INTERNAL: its message and details may describe our insides.
+    if (error.status >= 500) return { status: 500, body: errorBody('INTERNAL'), isBug: true };
+    return { status: error.status, body: errorBody(error.code, error.message, error.details), isBug: false };
   }
   const fastifyError = error as Partial<FastifyError> | null;
   if (fastifyError && typeof fastifyError === 'object') {

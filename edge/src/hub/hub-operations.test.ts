@@ -97,6 +97,24 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('a hub whose database has gone away', () => {
+  it('answers 500 INTERNAL with no details, and /healthz says unavailable', async () => {
+    const broken = await startTestHub();
+    const screen = await broken.pair('kiosk');
+    broken.store.close();
+    try {
+      const response = await broken.app.inject({ method: 'GET', url: '/api/menu', headers: screen.headers });
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was changed; try again.' } });
+      const health = await broken.app.inject({ method: 'GET', url: '/healthz' });
+      expect(health.statusCode).toBe(503);
+      expect(health.json()).toMatchObject({ status: 'unavailable', database: 'closed' });
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
 describe('static screens', () => {
   let built: TestHub;
   beforeAll(async () => {

@@ -56,6 +56,8 @@ interface Connection {
   readonly screen: ScreenIdentity;
   lastSent: number;
   alive: boolean;
+  /** Told to resync and closing: nothing more is sent to it. */
+  dropped: boolean;
 }
 
 export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOptions): { closeAll(): void; count(): number } {
@@ -64,6 +66,7 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
   const connections = new Set<Connection>();
 
   const drop = (connection: Connection, reason: string): void => {
+    connection.dropped = true;
     const message: HubControlMessage = { type: 'resync', reason };
     try {
       connection.socket.send(JSON.stringify(message));
@@ -74,6 +77,7 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
 
   const deliver = (connection: Connection, events: readonly HubEvent[]): void => {
     for (const event of events) {
+      if (connection.dropped) return;
       if (event.seq <= connection.lastSent) continue;
       connection.lastSent = event.seq;
       if (!wantsEvent(connection.screen, event)) continue;
@@ -129,7 +133,7 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
         return;
       }
       const since = (request.query as { since?: number }).since;
-      const connection: Connection = { socket, screen, lastSent: since ?? source.currentSeq(), alive: true };
+      const connection: Connection = { socket, screen, lastSent: since ?? source.currentSeq(), alive: true, dropped: false };
       connections.add(connection);
       options.onScreenCount?.(screen.role, 1);
       socket.on('pong', () => {
