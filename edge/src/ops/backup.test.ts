@@ -64,7 +64,7 @@ describe('backup and restore of the store database', () => {
     expect(second.epoch).toBeGreaterThan(first.epoch);
   });
 
-  it('refuses a file that is not a store database and leaves the live one in place', async () => {
+  it('refuses a file that is not a store database and leaves the live one in place', () => {
     const dataDir = tempDir();
     openEdgeStore({ dataDir, seedDemo: true }).close();
     const bogus = join(tempDir(), 'notes.sqlite');
