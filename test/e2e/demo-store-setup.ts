@@ -74,6 +74,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const banner = await waitForBanner(child);
+  // After start-up the store's own warnings and a crash's stack go to the test output.
+  child.stderr?.pipe(process.stderr);
+  child.on('exit', (code, signal) => {
+    if (signal !== 'SIGTERM' && code !== 0) process.stderr.write(`\nThe demo store stopped (code ${code}, signal ${signal}).\n`);
+  });
   const store: DemoStore = { url: `http://127.0.0.1:${banner.port}`, setupCodes: banner.setupCodes, printerDir };
   // Workers are started after global setup and inherit this environment.
   process.env.BRIGADE_E2E_STORE = JSON.stringify(store);

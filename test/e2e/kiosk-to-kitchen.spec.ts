@@ -48,6 +48,10 @@ test('a kiosk card sale reaches every station, the kitchen bumps it, and the POS
   await expect(pos.orderRow(number).getByTestId('order-status')).toHaveText('preparing');
 
   await grill.bump(number);
+  // A bump by mistake: recall brings the ticket back, then the grill bumps it for real.
+  await grill.recall(number);
+  await expect(grill.ticket(number)).toContainText('Classic Burger');
+  await grill.bump(number);
   await expect(pos.orderRow(number).getByTestId('order-status')).toHaveText('preparing');
   await fry.bump(number);
   await expect(pos.orderRow(number).getByTestId('order-status')).toHaveText('ready');

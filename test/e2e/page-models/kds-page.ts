@@ -12,6 +12,11 @@ export class KdsPage {
     return this.page.getByRole('region', { name: 'Open tickets' }).locator(`[data-order-number="${orderNumber}"]`);
   }
 
+  async recall(orderNumber: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Recall ${orderNumber}` }).click();
+    await expect(this.ticket(orderNumber)).toHaveCount(1);
+  }
+
   async bump(orderNumber: string): Promise<void> {
     await this.ticket(orderNumber).click();
     await expect(this.ticket(orderNumber)).toHaveCount(0);
