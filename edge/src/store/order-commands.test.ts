@@ -68,6 +68,9 @@ describe('order.create', () => {
     await expectRefused(t.store, 'STAFF_SIGN_IN_REQUIRED', 'order.create', createArgs(), actors.posNoStaff);
     await expectRefused(t.store, 'WRONG_DEVICE_ROLE', 'order.create', createArgs(), actors.grillKds);
     await expectRefused(t.store, 'WRONG_DEVICE_ROLE', 'order.create', createArgs(), actors.display);
+    await expectRefused(t.store, 'VALIDATION_FAILED', 'order.create', createArgs({ channel: 'counter' }), actors.kiosk);
+    await expectRefused(t.store, 'VALIDATION_FAILED', 'order.create', createArgs({ channel: 'kiosk' }), actors.cashier);
+    await expectRefused(t.store, 'VALIDATION_FAILED', 'order.create', createArgs({ channel: 'online' }), actors.cashier);
     const line = burgerLine();
     await expectRefused(t.store, 'VALIDATION_FAILED', 'order.create', createArgs({ lines: [line, line] }), actors.cashier);
     const existing = await createOrder(t.store);

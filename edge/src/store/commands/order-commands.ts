@@ -24,6 +24,7 @@ export const orderCreate = defineCommand({
   needsStaff: true,
   needsManager: false,
   run(tx, ctx, args) {
+    checkChannel(ctx.actor.deviceRole, args.channel);
     if (orderExists(tx, args.orderId)) throw new BrigadeError('VALIDATION_FAILED', 'An order with this id already exists.', { orderId: args.orderId });
     const lines = priceRequestedLines(tx, args.lines);
     checkExpectedTotal(tx, lines, args.expectedTotal);
@@ -41,6 +42,14 @@ export const orderCreate = defineCommand({
     return { order: tx.orderChanged(args.orderId) };
   },
 });
+
+/** Reports split sales by channel, so a screen may not claim another's: kiosks sell as kiosk, online orders come from the cloud. */
+function checkChannel(role: string, channel: string): void {
+  if (role === 'system') return;
+  if ((role === 'kiosk') !== (channel === 'kiosk') || channel === 'online') {
+    throw new BrigadeError('VALIDATION_FAILED', `A ${role} screen cannot create ${channel} orders.`, { field: 'channel' });
+  }
+}
 
 function orderExists(tx: CommandTx, orderId: string): boolean {
   return tx.orm.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).get() !== undefined;
