@@ -15,6 +15,7 @@ import { registerMetrics } from './http/metrics';
 import { registerPushRoutes } from './push/push-routes';
 import { registerEnrolmentRoutes } from './stores/enrolment-routes';
 import { type RouteModule, cloudRouteModules } from './routes';
+import { registerStaticApps } from './static-apps';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -75,6 +76,7 @@ export async function buildCloudApp(ctx: CloudContext, options: BuildAppOptions 
   });
   registerPushRoutes(app, ctx);
   registerEnrolmentRoutes(app, ctx);
+  await registerStaticApps(app);
   for (const register of [...cloudRouteModules, ...(options.extraRoutes ?? [])]) await register(app, ctx);
   return app;
 }

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { CloudContext } from './context';
 import { registerAuthRoutes } from './auth/auth-routes';
 import { registerMenuRoutes } from './menu/menu-routes';
+import { registerPublicRoutes } from './online/public-routes';
+import { registerTableRoutes } from './online/table-routes';
+import { registerWebhookRoutes } from './online/webhook-routes';
 import { registerReportRoutes } from './reports/report-routes';
 import { registerShapeRoutes } from './shapes/shape-routes';
 import { registerStoreRoutes } from './stores/store-routes';
@@ -17,4 +20,7 @@ export const cloudRouteModules: readonly RouteModule[] = [
   registerStoreRoutes,
   registerMenuRoutes,
   registerReportRoutes,
+  registerPublicRoutes,
+  registerTableRoutes,
+  registerWebhookRoutes,
 ];

@@ -7,7 +7,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '@brigade/sync/model';
-import { enrolmentCodes, menuItems, menus, storeCredentials, stores } from '@brigade/sync/schema/pg';
+import { diningTables, enrolmentCodes, menuItems, menus, storeCredentials, stores } from '@brigade/sync/schema/pg';
 import { type Cloud, registeredRoutes } from '@brigade/cloud';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
 import { type ApiClient, type TestTenant, addTenant, createTestCloud, enrolEdge, makeOrder, signInAs, snapshotMutation } from '../../cloud/src/testing/harness';
@@ -19,6 +19,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
   let intruder: ApiClient;
   let edgeA: { nodeId: string; credential: string };
   let edgeB: { nodeId: string; credential: string };
+  let tableA: string;
 
   beforeAll(async () => {
     cloud = await createTestCloud(kind);
@@ -27,6 +28,8 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     edgeA = await enrolEdge(cloud, a);
     edgeB = await enrolEdge(cloud, b);
     intruder = await signInAs(cloud, b.ownerEmail, b.ownerPassword);
+    const ownerA = await signInAs(cloud, a.ownerEmail, a.ownerPassword);
+    tableA = (await ownerA.call<{ table: { id: string } }>('POST', `/api/stores/${a.storeId}/tables`, { label: 'A1' })).body.table.id;
   });
   afterAll(async () => {
     await cloud.close();
@@ -46,6 +49,10 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     ['PATCH', `/api/menus/${a.menuId}/items/${DEMO.fries}`, { price: 1 }],
     ['POST', `/api/menus/${a.menuId}/modifier-groups`, { group: { name: 'G', min: 0, max: 1, options: [{ name: 'o', priceDelta: 0 }] } }],
     ['POST', '/api/stores', { name: 'Sneaky', timezone: 'UTC', menuId: a.menuId }],
+    ['GET', `/api/stores/${a.storeId}/tables`],
+    ['POST', `/api/stores/${a.storeId}/tables`, { label: 'B1' }],
+    ['POST', `/api/stores/${a.storeId}/tables/${tableA}/rotate`],
+    ['GET', `/api/stores/${a.storeId}/tables/${tableA}/qr.svg`],
   ];
 
   it('answers 404 to every owner endpoint named with the other tenant’s ids', async () => {
@@ -57,7 +64,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
   });
 
   it('walks every owner route registered by the app', () => {
-    const walked = new Set(walk().map(([method, url]) => `${method} ${url.replace(a.storeId, ':id').replace(a.menuId, ':id').replace(DEMO.fries, ':itemId')}`));
+    const walked = new Set(walk().map(([method, url]) => `${method} ${url.replace(a.storeId, ':id').replace(a.menuId, ':id').replace(DEMO.fries, ':itemId').replace(tableA, ':tableId').replace('qr.svg', 'qr.:format')}`));
     walked.add('GET /api/stores').add('GET /api/menus');
     const ownerRoutes = registeredRoutes(cloud.app).filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/public/') && !r.url.startsWith('/api/auth/') && r.url !== '/api/me');
     for (const route of ownerRoutes) expect(walked, `${route.method} ${route.url} is not walked`).toContain(`${route.method} ${route.url}`);
@@ -79,6 +86,8 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     expect((await db.select({ n: count() }).from(stores).where(eq(stores.name, 'Sneaky')))[0]?.n).toBe(0);
     const fries = (await db.select().from(menuItems).where(and(eq(menuItems.storeId, a.storeId), eq(menuItems.id, DEMO.fries))))[0];
     expect(fries?.price).toBe(395);
+    const tables = await db.select().from(diningTables).where(eq(diningTables.storeId, a.storeId));
+    expect(tables.map((t) => [t.label, t.tokenVersion])).toEqual([['A1', 1]]);
     const live = await db.select().from(storeCredentials).where(eq(storeCredentials.storeId, a.storeId));
     expect(live.every((c) => c.revokedAt === null)).toBe(true);
   });
