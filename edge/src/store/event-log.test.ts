@@ -63,9 +63,19 @@ describe('outbox for the sync engine', () => {
     expect(t.store.queries.syncStatus().online).toBe(true);
   });
 
-  it('bumps the epoch for a restored database and keeps it across reopen', () => {
+  it('bumps the epoch for a restored database, renumbering waiting mutations from 1', async () => {
     const epoch = t.store.outbox.epoch;
+    await createOrder(t.store);
+    await createOrder(t.store);
+    const before = t.store.outbox.peek(100);
+    expect(before).toHaveLength(4);
+    t.store.outbox.ack(before[1]?.seq ?? 0);
     expect(t.store.outbox.startNewEpoch()).toBe(epoch + 1);
+    const after = t.store.outbox.peek(100);
+    expect(after.map((m) => m.seq)).toEqual([1, 2]);
+    expect(after.map((m) => [m.mutationId, m.name, m.args])).toEqual(before.slice(2).map((m) => [m.mutationId, m.name, m.args]));
+    await createOrder(t.store);
+    expect(t.store.outbox.peek(100).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
     t.reopen();
     expect(t.store.outbox.epoch).toBe(epoch + 1);
   });

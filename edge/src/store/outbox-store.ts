@@ -20,12 +20,18 @@ export function createOutboxStore(store: StoreContext): EdgeStore['outbox'] {
       return store.storeRow().epoch;
     },
     /**
-     * After a restore from backup the outbox seqs restart below what the cloud has seen;
-     * a new epoch tells the cloud this is a new sequence, not a replay.
+     * After a restore from backup the outbox seqs restart below what the cloud has seen; a
+     * new epoch tells the cloud this is a new sequence, not a replay. The cloud expects a new
+     * epoch to start at seq 1, so the waiting mutations are renumbered from 1 in their order;
+     * they keep their mutation ids, by which the cloud skips any it already applied.
      */
     startNewEpoch: () =>
       store.sqlite.transaction(() => {
         const row = store.storeRow();
+        const waiting = store.orm.select().from(outbox).orderBy(asc(outbox.seq)).all();
+        store.orm.delete(outbox).run();
+        store.sqlite.prepare("DELETE FROM sqlite_sequence WHERE name = 'outbox'").run();
+        for (const { seq: _seq, ...mutation } of waiting) store.orm.insert(outbox).values(mutation).run();
         store.orm.update(storeTable).set({ epoch: row.epoch + 1 }).where(eq(storeTable.id, row.id)).run();
         return row.epoch + 1;
       }).immediate(),
