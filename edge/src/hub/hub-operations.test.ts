@@ -141,7 +141,12 @@ describe('static screens', () => {
     const asset = await built.app.inject({ method: 'GET', url: '/assets/pos-123.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.body).toContain('console.log');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect((await built.app.inject({ method: 'GET', url: '/pos/' })).headers['cache-control']).not.toContain('immutable');
     expect((await built.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+    // From a deep link, ../assets/ resolves under the app's path.
+    expect((await built.app.inject({ method: 'GET', url: '/pos/orders/assets/pos-123.js' })).body).toContain('console.log');
+    expect((await built.app.inject({ method: 'GET', url: '/pos/orders/assets/missing.js' })).statusCode).toBe(404);
     expect((await built.app.inject({ method: 'GET', url: '/assets/..%2f..%2fpackage.json' })).statusCode).toBe(404);
   });
 

@@ -47,6 +47,8 @@ export async function registerStaticScreens(app: FastifyInstance, uiDistDir: str
   const sendOrMiss = (reply: FastifyReply, path: string): FastifyReply => {
     const file = built() ? existingFile(root, path) : null;
     if (file === null) return reply.status(404).send(errorBody('NOT_FOUND'));
+    // Vite names assets by content hash: a screen may keep them forever.
+    if (file.startsWith(`assets${sep}`)) return reply.sendFile(file, { maxAge: '365d', immutable: true });
     return reply.sendFile(file);
   };
 
@@ -60,8 +62,14 @@ export async function registerStaticScreens(app: FastifyInstance, uiDistDir: str
       }
       const path = request.url.split('?')[0] ?? '/';
       const file = existingFile(root, path);
+      if (file !== null) return reply.sendFile(file);
+      // The build links assets relatively (../assets/…): from a deep link they resolve under
+      // the app's path, so look for them in the shared assets folder. A missing asset is a
+      // 404, never the app's page (a browser would try to run HTML as a script).
+      const asset = /\/assets\/(.+)$/.exec(path);
+      if (asset?.[1] !== undefined) return sendOrMiss(reply, `/assets/${asset[1]}`);
       // SPA fallback: a deep link inside the app is the app's own page.
-      return reply.sendFile(file ?? `${screen}/index.html`);
+      return reply.sendFile(`${screen}/index.html`);
     });
   }
 
