@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'child_process', 'net', 'os', 'http', 'https', 'stream', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**', 'installer/bootstrap.mjs', 'eslint.config.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/dist-cloud/**', 'data/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**', 'installer/bootstrap.mjs', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -44,7 +44,8 @@ export function orderBody(orderId: string, lines: readonly LineRequest[], priced
   return {
     orderId,
     lines: lines.map((l) => ({ ...l, modifierOptionIds: [...l.modifierOptionIds] })),
-    customer: { name: details.name.trim(), phone: normalisePhone(details.phone) },
+    customerName: details.name.trim(),
+    note: `Phone ${normalisePhone(details.phone)}`,
     // A table order is eaten in (and taxed so); a pickup order is taken out.
     diningOption: tableToken ? 'eat_in' : 'take_out',
     ...(tableToken ? { tableToken } : {}),

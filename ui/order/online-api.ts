@@ -33,6 +33,8 @@ export interface StorePage {
   readonly store: PublicStore;
   readonly menu: Menu;
   readonly unavailable: ReadonlySet<ItemId>;
+  /** `card`: paid online before the store sees the order; `at_pickup`: paid at the counter. */
+  readonly payment: 'card' | 'at_pickup';
 }
 
 export type OnlineStatus = 'pending_payment' | 'submitted' | 'accepted' | 'preparing' | 'ready' | 'completed' | 'cancelled' | 'voided';
@@ -47,17 +49,22 @@ export interface OrderView {
   readonly tableLabel: string | null;
 }
 
+/** The cloud's order body (`OrderBody` in the cloud's public routes). */
 export interface PlaceOrderBody {
   readonly orderId: string;
   readonly lines: LineRequest[];
-  readonly customer: { readonly name: string; readonly phone: string };
+  readonly customerName: string;
   readonly diningOption: DiningOption;
   readonly tableToken?: string;
+  /** The cloud has no phone field yet; the phone travels in the note the store sees. */
+  readonly note?: string;
   readonly expectedTotal: number;
 }
 
 export interface PlacedOrder {
   readonly order: OrderView;
+  /** `card`: a PaymentIntent was made and the order waits for its payment. */
+  readonly paymentRequired: boolean;
   /** A Stripe PaymentIntent's client secret, when the store takes card payment online. */
   readonly clientSecret: string | null;
 }
@@ -66,32 +73,38 @@ type Json = Record<string, unknown>;
 const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** Accepts `{ store, menu, unavailable }`; `paused` may be named as in the owner API. */
+/**
+ * Accepts `{ store: { open }, menu: { items: [{ available }] } }` (the public route), and the
+ * owner API's names (`onlineOrderingPaused`, an `unavailable` id list) as well.
+ */
 export function readStorePage(body: unknown): StorePage {
   const root = obj(body);
   const store = obj(root.store);
   const menu = root.menu as Menu | undefined;
   if (!menu || !Array.isArray(menu.items)) throw new Error('The store page has no menu.');
-  const paused = store.paused ?? store.onlineOrderingPaused ?? root.paused;
-  const unavailable = Array.isArray(root.unavailable) ? (root.unavailable as ItemId[]) : [];
+  const paused = store.open === false || store.paused === true || store.onlineOrderingPaused === true;
+  const soldOut = (menu.items as readonly (Menu['items'][number] & { available?: boolean })[]).filter((i) => i.available === false).map((i) => i.id);
+  const unavailable = [...soldOut, ...(Array.isArray(root.unavailable) ? (root.unavailable as ItemId[]) : [])];
   return {
     store: {
       id: str(store.id) ?? '',
       name: str(store.name) ?? 'Store',
       currency: str(store.currency) ?? menu.currency,
-      paused: paused === true,
+      paused,
     },
     menu,
     unavailable: new Set(unavailable),
+    payment: root.payment === 'at_pickup' ? 'at_pickup' : 'card',
   };
 }
 
-/** Accepts `{ order: {...} }` or the order itself. */
+/** Accepts `{ order: {...}, status }` (placing), or the status object itself (reads, events). */
 export function readOrderView(body: unknown): OrderView {
   const root = obj(body);
   const order = root.order ? obj(root.order) : root;
   const totals = obj(order.totals);
-  const status = str(order.status) ?? 'submitted';
+  // When placing, the order document holds the store's view and the top level the online status.
+  const status = str(root.status) ?? str(order.status) ?? 'submitted';
   return {
     id: str(order.id) ?? '',
     number: str(order.number),
@@ -106,7 +119,8 @@ export function readOrderView(body: unknown): OrderView {
 export function readPlacedOrder(body: unknown): PlacedOrder {
   const root = obj(body);
   const payment = obj(root.payment);
-  return { order: readOrderView(root), clientSecret: str(payment.clientSecret) ?? str(root.clientSecret) };
+  const order = readOrderView(root);
+  return { order, paymentRequired: order.status === 'pending_payment', clientSecret: str(payment.clientSecret) };
 }
 
 export async function fetchStorePage(storeId: string): Promise<StorePage> {
@@ -115,7 +129,7 @@ export async function fetchStorePage(storeId: string): Promise<StorePage> {
 
 export async function checkTable(storeId: string, token: string): Promise<{ label: string }> {
   const body = obj(await requestJson<unknown>(onlinePaths.table(storeId, token)));
-  return { label: str(obj(body.table).label) ?? str(body.label) ?? '' };
+  return { label: str(body.table) ?? str(obj(body.table).label) ?? '' };
 }
 
 export async function placeOrder(storeId: string, body: PlaceOrderBody): Promise<PlacedOrder> {

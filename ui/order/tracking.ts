@@ -27,7 +27,8 @@ const STEP_OF: Readonly<Record<OnlineStatus, number | null>> = {
 
 /** -1 while payment is pending; null for an order that will not be made. */
 export function stepIndex(status: OnlineStatus): number | null {
-  return STEP_OF[status] ?? -1;
+  // An unknown status (a newer cloud) counts as not started rather than breaking the page.
+  return status in STEP_OF ? STEP_OF[status] : -1;
 }
 
 export function trackingSteps(status: OnlineStatus): { key: string; label: string; state: StepState }[] {
