@@ -18,6 +18,11 @@ test('a kiosk card sale reaches every station, the kitchen bumps it, and the POS
   const fry = new KdsPage(fryPage);
   await expect(fry.title()).toHaveText('Fry');
 
+  const expoPage = await (await browser.newContext()).newPage();
+  await expoPage.goto(`${demoStore().url}/kds/#setup=${demoStore().setupCodes.kds}`);
+  const expo = new KdsPage(expoPage);
+  await expect(expo.title()).toHaveText(/Expo/);
+
   const posPage = await (await browser.newContext()).newPage();
   const pos = new PosPage(posPage);
   await pos.open();
@@ -45,6 +50,8 @@ test('a kiosk card sale reaches every station, the kitchen bumps it, and the POS
   await expect(grill.ticket(number)).toContainText('Well done');
   await expect(fry.ticket(number)).toContainText('Fries');
   await snapshot(grillPage, 'kds-grill');
+  await expect(expo.expoOrder(number).getByRole('button', { name: 'Grill working, bump' })).toBeVisible();
+  await expect(expo.expoOrder(number).getByRole('button', { name: 'Fry working, bump' })).toBeVisible();
   await expect(pos.orderRow(number).getByTestId('order-status')).toHaveText('preparing');
 
   await grill.bump(number);
@@ -53,7 +60,10 @@ test('a kiosk card sale reaches every station, the kitchen bumps it, and the POS
   await expect(grill.ticket(number)).toContainText('Classic Burger');
   await grill.bump(number);
   await expect(pos.orderRow(number).getByTestId('order-status')).toHaveText('preparing');
+  await expect(expo.expoOrder(number).getByRole('button', { name: 'Grill done' })).toBeDisabled();
+  await snapshot(expoPage, 'kds-expo');
   await fry.bump(number);
+  await expect(expo.expoOrder(number)).toHaveCount(0);
   await expect(pos.orderRow(number).getByTestId('order-status')).toHaveText('ready');
   await expect(pos.orderRow(number)).toHaveClass(/order-ready/);
   await snapshot(posPage, 'pos-orders-ready');

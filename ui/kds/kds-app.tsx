@@ -7,6 +7,8 @@ import type { StoreInfo } from '../shared/hub-types';
 import { PairingGate } from '../shared/pairing-gate';
 import { ToastProvider, useToasts } from '../shared/toasts';
 import { type TicketBoard, allDayCounts, applyTicket, boardFrom, emptyBoard, shows } from './kitchen-tickets';
+import { expoOrders } from './expo-board';
+import { ExpoView } from './expo-view';
 import { TicketCard } from './ticket-card';
 
 export function KdsApp() {
@@ -44,7 +46,7 @@ function KitchenDisplay() {
     const station = stationId ? `&stationId=${encodeURIComponent(stationId)}` : '';
     Promise.all([
       client.get<{ tickets: KitchenTicket[] }>(`/api/tickets?status=new${station}`),
-      client.get<{ tickets: KitchenTicket[] }>(`/api/tickets?status=bumped&limit=20${station}`),
+      client.get<{ tickets: KitchenTicket[] }>(`/api/tickets?status=bumped&limit=${stationId ? 20 : 100}${station}`),
     ]).then(([open, bumped]) => setBoard(boardFrom([...open.tickets, ...bumped.tickets])), toasts.error);
   }, [client, stationId, toasts]);
   useResync(reload);
@@ -55,7 +57,7 @@ function KitchenDisplay() {
     if (event.type === 'ticket.updated' && shows(stationId, event.ticket)) setBoard((b) => applyTicket(b, event.ticket));
   });
 
-  const bump = (ticket: KitchenTicket) => {
+  const bump = (ticket: Pick<KitchenTicket, 'id'>) => {
     client.command('ticket.bump', { ticketId: ticket.id }).then((r) => setBoard((b) => applyTicket(b, r.ticket)), toasts.error);
   };
   const recall = () => {
@@ -79,10 +81,14 @@ function KitchenDisplay() {
       </header>
       <div className="kds-body">
         <section className="kds-rail" aria-label="Open tickets">
-          {board.open.length === 0 && <p className="kds-empty">All caught up.</p>}
-          {board.open.map((ticket) => (
-            <TicketCard key={ticket.id} ticket={ticket} now={now} stationLabel={stationId ? null : stationName(ticket.stationId)} onBump={bump} />
-          ))}
+          {stationId === null ? (
+            <ExpoView orders={expoOrders(board)} now={now} store={store} onBump={(ticketId) => bump({ id: ticketId })} />
+          ) : (
+            <>
+              {board.open.length === 0 && <p className="kds-empty">All caught up.</p>}
+              {board.open.map((ticket) => <TicketCard key={ticket.id} ticket={ticket} now={now} stationLabel={null} onBump={bump} />)}
+            </>
+          )}
         </section>
         <aside className="kds-allday" aria-label="All day">
           <h2>All day</h2>

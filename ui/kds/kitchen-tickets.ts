@@ -8,7 +8,8 @@ export interface TicketBoard {
 }
 
 export const emptyBoard: TicketBoard = { open: [], bumped: [] };
-const RECALL_DEPTH = 20;
+// Deep enough for expo to see which stations already finished the orders still open.
+const RECALL_DEPTH = 100;
 
 const byAge = (a: KitchenTicket, b: KitchenTicket) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.fireSeq - b.fireSeq);
 const byBump = (a: KitchenTicket, b: KitchenTicket) => ((a.bumpedAt ?? '') < (b.bumpedAt ?? '') ? 1 : (a.bumpedAt ?? '') > (b.bumpedAt ?? '') ? -1 : 0);

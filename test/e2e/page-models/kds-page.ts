@@ -12,6 +12,11 @@ export class KdsPage {
     return this.page.getByRole('region', { name: 'Open tickets' }).locator(`[data-order-number="${orderNumber}"]`);
   }
 
+  /** Expo's card for one order, with a button per station. */
+  expoOrder(orderNumber: string): Locator {
+    return this.page.getByRole('article', { name: `Order ${orderNumber}` });
+  }
+
   async recall(orderNumber: string): Promise<void> {
     await this.page.getByRole('button', { name: `Recall ${orderNumber}` }).click();
     await expect(this.ticket(orderNumber)).toHaveCount(1);
