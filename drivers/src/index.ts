@@ -27,3 +27,4 @@ export { renderReceiptPng, type PngOptions } from './png/render-receipt-png';
 export { PrinterWorker, type PrinterWorkerOptions } from './printer-worker';
 export { offlineStatus, refusal } from './escpos/escpos-session';
 export { parseDeviceAddress, transportFor, DeviceAddressError, type DeviceAddress } from './transports/device-address';
+export { PrinterDrawer, SerialLineDrawer, type CashDrawer, type LinePort, type SerialLineDrawerOptions } from './drawer/cash-drawer';
