@@ -12,7 +12,8 @@ import { type EdgeNode, hubUrl, startEdgeNode } from '../src/hub/index';
 import { type AppInfo, IPC } from './ipc-channels';
 import { openPosWindow } from './windows';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+// build-shell.ts writes the compiled preload here, beside the compiled main.
+const preloadPath = fileURLToPath(new URL('./dist/preload.cjs', import.meta.url));
 const config = loadConfig({ ...process.env, BRIGADE_DATA_DIR: process.env.BRIGADE_DATA_DIR || join(app.getPath('userData'), 'edge') });
 const logger = pino({ level: config.logLevel, base: { service: 'brigade-edge-app' } });
 let node: EdgeNode | null = null;
@@ -31,7 +32,7 @@ async function start(): Promise<void> {
   const code = posSetupCode(node);
   openPosWindow({
     url: `${local}/pos/${code ? `#setup=${code}` : ''}`,
-    preloadPath: join(here, 'preload.js'),
+    preloadPath,
     kiosk: app.isPackaged,
   });
 }
