@@ -200,7 +200,9 @@ export class EscPosParser {
       if (d.length < i + 4) return null;
       const n = d[i + 3] as number;
       if (d.length < i + 4 + n) return null;
-      return { len: 4 + n, items: [{ kind: 'event', event: { type: 'barcode', data: ascii(d.subarray(i + 4, i + 4 + n)) } }] };
+      let data = ascii(d.subarray(i + 4, i + 4 + n));
+      if (m === 73) data = data.replace(/\{[ABC]/g, ''); // CODE128 code-set selectors are not part of the data
+      return { len: 4 + n, items: [{ kind: 'event', event: { type: 'barcode', data } }] };
     }
     return this.fail(`unknown barcode system ${m}`, i);
   }

@@ -1,3 +1,4 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { describe, expect, it } from 'vitest';
 import { drawerKickBytes } from '../escpos/drawer-kick';
 import { EscPosDecodeError } from '../escpos/escpos-parser';
@@ -52,4 +53,22 @@ describe('decodeEscPos', () => {
       { type: 'cut', data: 'partial' },
     ]);
   });
+
+  for (const imageMode of ['column', 'raster'] as const) {
+    it(`reads everything the encoder makes: images (${imageMode}), CODE128, PDF417, fonts, styles, boxes, tables`, () => {
+      const image = { width: 16, height: 16, data: new Uint8ClampedArray(16 * 16 * 4).map((_, i) => (i % 8 < 4 ? 0 : 255)) };
+      const job = new ReceiptPrinterEncoder({ columns: 42, imageMode })
+        .initialize().codepage('auto')
+        .image(image, 16, 16).barcode('ABC-123', 'code128', 40).pdf417('table 12')
+        .font('B').line('font b').font('A').italic(true).line('italic').italic(false).invert(true).line('inverted').invert(false)
+        .box({ width: 20 }, 'Crème brûlée').table([{ width: 20 }, { width: 20 }], [['left', 'right']], { border: 'single' })
+        .rule({ style: 'double' }).size('small').line('small').size('normal').cut('partial').pulse(0, 50, 500)
+        .encode();
+      const paper = decodeEscPos(job);
+      expect(paper.events.map((e) => e.type)).toEqual(['image', 'barcode', 'barcode', 'cut', 'drawer']);
+      expect(paper.events.slice(1, 3).map((e) => e.data)).toEqual(['ABC-123', 'pdf417:table 12']);
+      expect(paper.text).toContain('│Crème brûlée      │');
+      expect(paper.text).toContain('═'.repeat(42));
+    });
+  }
 });
