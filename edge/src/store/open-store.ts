@@ -17,6 +17,7 @@ import { createPrintJobStore } from './print-job-store';
 import { createQueries } from './queries';
 import { applyMigrations } from './migrations';
 import { replaceMenu, seedIfEmpty } from './seed';
+import { createShapeStore } from './shape-store';
 import { createSimulatedTerminal } from './simulated-terminal';
 import { listStaff, upsertStaff } from './staff-directory';
 import { authenticateDevice, authenticateSession, signIn, signOut } from './staff-auth';
@@ -66,6 +67,7 @@ export function openEdgeStore(options: EdgeStoreOptions): EdgeStore {
     topicOf,
     publish: (event) => publishEvent(store, event),
     replaceMenu: (menu) => replaceMenu(store, menu),
+    shapes: createShapeStore(store),
     auth: {
       createPairingRequest: (name) => createPairingRequest(store, name),
       pollPairing: (requestId, pollToken) => pollPairing(store, requestId, pollToken),

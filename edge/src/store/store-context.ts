@@ -21,7 +21,7 @@ export class StoreContext {
   readonly pins: PinLookup;
   readonly listeners = new Set<(events: HubEvent[]) => void>();
   online = false;
-  private menuCache: { version: number; index: MenuIndex } | null = null;
+  private menuCache: { document: string; index: MenuIndex } | null = null;
 
   constructor(
     readonly sqlite: Database.Database,
@@ -49,8 +49,9 @@ export class StoreContext {
   menuIndex(): MenuIndex {
     const row = this.orm.select().from(schema.menu).where(eq(schema.menu.id, MENU_ROW_ID)).get();
     if (!row) throw new Error('No menu is stored yet.');
-    if (this.menuCache?.version !== row.version) {
-      this.menuCache = { version: row.version, index: indexMenu(JSON.parse(row.document) as Menu) };
+    // Keyed by the document itself, not the version: a rolled-back replace can reuse a version number.
+    if (this.menuCache?.document !== row.document) {
+      this.menuCache = { document: row.document, index: indexMenu(JSON.parse(row.document) as Menu) };
     }
     return this.menuCache.index;
   }

@@ -175,6 +175,13 @@ export interface TicketFilter {
   limit?: number;
 }
 
+/** One change of a followed shape; structurally an Electric `ChangeMessage`. */
+export interface ShapeChange {
+  key: string;
+  value: Record<string, unknown>;
+  headers: { operation: 'insert' | 'update' | 'delete' };
+}
+
 /** An event as written by a command or the hub; the store assigns `seq`. */
 export type NewHubEvent = HubEvent extends infer E ? (E extends HubEvent ? Omit<E, 'seq'> : never) : never;
 
@@ -193,6 +200,16 @@ export interface EdgeStore {
   publish(event: NewHubEvent): HubEvent;
   /** Replace the cloud-owned menu in one transaction (the shape follower calls this). */
   replaceMenu(menu: Menu): void;
+  /** Rows and resume positions of the cloud shapes the edge follows. */
+  shapes: {
+    position(shape: string): { handle: string; offset: string } | null;
+    rows(shape: string): Record<string, unknown>[];
+    /** Applies one batch and its resume position in one transaction; `derive` runs inside it (e.g. `replaceMenu`). */
+    apply(
+      shape: string, changes: readonly ShapeChange[], info: { handle: string; offset: string; reset: boolean },
+      derive?: (rows: Record<string, unknown>[]) => void,
+    ): void;
+  };
   auth: {
     createPairingRequest(name: string): PairingRequest;
     pollPairing(requestId: string, pollToken: string): PairingPoll;

@@ -4,7 +4,7 @@
  * the hub's event log for screens that reconnect.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const printJobs = sqliteTable(
   'print_jobs',
@@ -77,3 +77,22 @@ export const hubEvents = sqliteTable('hub_events', {
   payload: text('payload').notNull(),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/** Where the edge stopped following each cloud shape: resumed from here after a restart. */
+export const shapePositions = sqliteTable('shape_positions', {
+  shape: text('shape').primaryKey(),
+  handle: text('handle').notNull(),
+  offset: text('offset').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** The rows of each followed shape, as the cloud sent them (JSON), keyed by the shape's row key. */
+export const shapeRows = sqliteTable(
+  'shape_rows',
+  {
+    shape: text('shape').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shape, t.key] })],
+);
