@@ -20,6 +20,7 @@ export interface EscPosPrinterOptions {
 export class EscPosPrinter {
   readonly id: string;
   private session: EscPosSession | null = null;
+  private connecting: Promise<EscPosSession> | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly timeoutMs: number;
   private readonly drawerCommand: DrawerCommand;
@@ -68,8 +69,16 @@ export class EscPosPrinter {
     await this.drop();
   }
 
-  private async connect(): Promise<EscPosSession> {
-    if (this.session?.transport.isOpen) return this.session;
+  private connect(): Promise<EscPosSession> {
+    if (this.session?.transport.isOpen) return Promise.resolve(this.session);
+    // A drawer kick and a job may both find the printer disconnected: share one attempt.
+    this.connecting ??= this.openSession().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async openSession(): Promise<EscPosSession> {
     await this.drop();
     const transport = this.makeTransport();
     await transport.open();

@@ -121,6 +121,15 @@ describe('NetworkPrinter over TCP against the virtual printer', () => {
 });
 
 describe('cash drawer', () => {
+  it('a kick and a job on a disconnected printer share one connection', async () => {
+    const { vp, printer } = await setup();
+    const kicked = new Promise((resolve) => vp.on('drawer', resolve));
+    const [, outcome] = await Promise.all([printer.kickDrawer(2), printer.print(renderReceipt(sampleOrder(), store))]);
+    await kicked;
+    expect(outcome.ok).toBe(true);
+    expect(vp.connections()).toBe(1);
+  });
+
   it('sends a well-formed 5-byte ESC p pulse', () => {
     expect([...drawerKickBytes(2)]).toEqual([0x1b, 0x70, 0x00, 25, 250]);
     expect([...drawerKickBytes(5)]).toEqual([0x1b, 0x70, 0x01, 25, 250]);

@@ -42,6 +42,8 @@ export interface VirtualPrinter {
   /** Bytes the printer could not decode, with the reason. */
   decodeErrors(): string[];
   closeDrawer(): void;
+  /** Connections accepted so far. */
+  connections(): number;
   /** Resolves once at least `count` receipts have printed. */
   waitForReceipts(count: number, timeoutMs?: number): Promise<DecodedReceipt[]>;
   on(event: 'receipt', cb: (r: DecodedReceipt) => void): this;
@@ -61,6 +63,7 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
   private readonly printed: DecodedReceipt[] = [];
   private readonly errors: string[] = [];
   private kicks = 0;
+  private accepted = 0;
   private torn = 0;
   private drawerOpen = false;
   private seq = 0;
@@ -106,6 +109,10 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
     this.drawerOpen = false;
   }
 
+  connections(): number {
+    return this.accepted;
+  }
+
   waitForReceipts(count: number, timeoutMs = 5000): Promise<DecodedReceipt[]> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
@@ -135,6 +142,7 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
       socket.destroy();
       return;
     }
+    this.accepted += 1;
     this.sockets.add(socket);
     if (this.condition === 'back-pressure') socket.pause();
     const parser = new EscPosParser();
