@@ -130,6 +130,10 @@ describe('pairing by code', () => {
     t.clock.advance(PAIRING_TTL_MS + 1);
     expect(t.store.auth.pollPairing(request.requestId, request.pollToken)).toEqual({ status: 'expired' });
     expect(t.store.queries.pendingPairings()).toEqual([]);
+    // A day later the stale request is cleared away when another screen asks.
+    t.clock.advance(24 * 60 * 60 * 1000);
+    t.store.auth.createPairingRequest('Next screen');
+    expect(codeOf(() => t.store.auth.pollPairing(request.requestId, request.pollToken))).toBe('PAIRING_CODE_INVALID');
     const system = { deviceId: null, deviceRole: 'system' as const, stationId: null, staff: null };
     await expect(t.store.execute('device.approve', '0190a000-0000-7000-8000-0000000000cc', { code: request.code, role: 'kds', name: 'x' }, system))
       .rejects.toMatchObject({ code: 'PAIRING_CODE_INVALID' });

@@ -5,7 +5,7 @@
  * with a setup code instead. Only hashes of tokens are stored.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { BrigadeError, type DeviceId, type DeviceRole, newId } from '@brigade/sync/model';
 import { devices, pairingRequests, setupCodes } from '@brigade/sync/schema/sqlite';
 import { iso } from './clock';
@@ -30,11 +30,14 @@ export function announcePending(store: StoreContext): void {
 export function createPairingRequest(store: StoreContext, name: string): PairingRequest {
   const trimmed = name.trim().slice(0, 140);
   if (trimmed.length === 0) throw new BrigadeError('VALIDATION_FAILED', 'The screen needs a name.', { field: 'name' });
+  const now = store.now();
+  // Requests nobody approved are useless a day later; dropping them keeps request spam from growing the file.
+  store.orm.delete(pairingRequests)
+    .where(and(isNull(pairingRequests.approvedDeviceId), lt(pairingRequests.expiresAt, iso(new Date(now.getTime() - 24 * 60 * 60 * 1000))))).run();
   const taken = new Set(pendingPairings(store).map((p) => p.code));
   let code = randomDigits(6);
   while (taken.has(code)) code = randomDigits(6);
   const pollToken = newToken();
-  const now = store.now();
   const request = { requestId: newId(), code, pollToken, expiresAt: iso(new Date(now.getTime() + PAIRING_TTL_MS)) };
   store.orm.insert(pairingRequests).values({
     id: request.requestId, code, name: trimmed, pollTokenHash: hashToken(pollToken), createdAt: iso(now), expiresAt: request.expiresAt,
