@@ -17,6 +17,8 @@ export const PrinterConfigSchema = Type.Object(
     port: Type.Integer({ minimum: 1, maximum: 65535 }),
     /** Kitchen printers: the stations whose tickets they print. */
     stations: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }))),
+    /** Receipt printers at a till: the paired screens (device ids) whose receipts and drawer kicks they take. */
+    devices: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }))),
     /** This printer takes over the jobs of that printer when it has been dead for a while. */
     backupOf: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   },

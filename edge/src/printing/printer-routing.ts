@@ -11,9 +11,12 @@ function primaries(printers: readonly PrinterConfig[]): PrinterConfig[] {
   return printers.filter((printer) => printer.backupOf === undefined);
 }
 
-export function primaryPrinterFor(job: Pick<PrintJobRow, 'kind' | 'stationId'>, printers: readonly PrinterConfig[]): PrinterConfig | undefined {
+export function primaryPrinterFor(job: Pick<PrintJobRow, 'kind' | 'stationId' | 'deviceId'>, printers: readonly PrinterConfig[]): PrinterConfig | undefined {
   const candidates = primaries(printers);
-  const receipt = candidates.find((printer) => printer.role === 'receipt');
+  const receipts = candidates.filter((printer) => printer.role === 'receipt');
+  // A till's own printer (and so its own drawer) first; otherwise the store's general one.
+  const tillPrinter = job.deviceId === null ? undefined : receipts.find((printer) => printer.devices?.includes(job.deviceId as string));
+  const receipt = tillPrinter ?? receipts.find((printer) => printer.devices === undefined || printer.devices.length === 0) ?? receipts[0];
   if (job.kind !== 'kitchen') return receipt;
   const kitchen = candidates.filter((printer) => printer.role === 'kitchen');
   const forStation = job.stationId === null ? undefined : kitchen.find((printer) => printer.stations?.includes(job.stationId as string));
