@@ -9,7 +9,7 @@ import { HubProvider, useHub } from '../shared/hub-context';
 import { PairingGate } from '../shared/pairing-gate';
 import { ToastProvider } from '../shared/toasts';
 import { useLiveMenu } from '../shared/use-menu';
-import { kioskMachine } from './kiosk-machine';
+import { kioskMachine, timingFromQuery } from './kiosk-machine';
 import { KioskScreens } from './kiosk-screens';
 
 export function KioskApp() {
@@ -60,6 +60,7 @@ function KioskFlow() {
         }),
       },
     }),
+    { input: { timing: timingFromQuery(window.location.search) } },
   );
   return (
     <div className={`kiosk ${accessible ? 'kiosk-accessible' : ''}`}

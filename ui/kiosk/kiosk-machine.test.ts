@@ -2,11 +2,11 @@ import { DEMO, type Order } from '@brigade/sync/model';
 import { describe, expect, it } from 'vitest';
 import { SimulatedClock, createActor, fromPromise, waitFor } from 'xstate';
 import { newLine } from '../shared/draft-order';
-import { KIOSK_TIMING, kioskMachine } from './kiosk-machine';
+import { KIOSK_TIMING, type KioskTiming, kioskMachine, timingFromQuery } from './kiosk-machine';
 
 const fakeOrder = (id: string, paid = false) => ({ id, number: 'K-007', paymentStatus: paid ? 'paid' : 'unpaid' }) as unknown as Order;
 
-function start(options: { charge?: () => Promise<Order> } = {}) {
+function start(options: { charge?: () => Promise<Order>; timing?: KioskTiming } = {}) {
   const clock = new SimulatedClock();
   const created: string[] = [];
   let charges = 0;
@@ -22,7 +22,7 @@ function start(options: { charge?: () => Promise<Order> } = {}) {
       }),
     },
   });
-  const actor = createActor(machine, { clock }).start();
+  const actor = createActor(machine, { clock, input: options.timing ? { timing: options.timing } : {} }).start();
   return { actor, clock, created, charges: () => charges };
 }
 
@@ -106,5 +106,14 @@ describe('kiosk flow', () => {
     clock.increment(KIOSK_TIMING.confirmationMs);
     expect(actor.getSnapshot().value).toBe('welcome');
     expect(actor.getSnapshot().context.order).toBeNull();
+  });
+
+  it('uses the waits the store set in the URL, within sane bounds', () => {
+    const timing = timingFromQuery('?idleSeconds=5&askSeconds=1&confirmationSeconds=abc');
+    expect(timing).toEqual({ idleMs: 5000, askMs: KIOSK_TIMING.askMs, confirmationMs: KIOSK_TIMING.confirmationMs });
+    const { actor, clock } = start({ timing });
+    actor.send({ type: 'START' });
+    clock.increment(5000);
+    expect(inState(actor, 'session.idle.asking')).toBe(true);
   });
 });

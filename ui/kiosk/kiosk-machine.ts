@@ -20,7 +20,27 @@ export const KIOSK_TIMING = {
   confirmationMs: 20_000,
 } as const;
 
+export type KioskTiming = { readonly [K in keyof typeof KIOSK_TIMING]: number };
+
+/**
+ * A store may set other waits in the kiosk's URL (`?idleSeconds=90&askSeconds=15`), e.g. a
+ * slower pace for an accessible kiosk; values outside 2 s – 10 min are ignored.
+ */
+export function timingFromQuery(search: string): KioskTiming {
+  const query = new URLSearchParams(search);
+  const seconds = (name: string, fallbackMs: number) => {
+    const value = Number(query.get(name));
+    return Number.isFinite(value) && value >= 2 && value <= 600 ? value * 1000 : fallbackMs;
+  };
+  return {
+    idleMs: seconds('idleSeconds', KIOSK_TIMING.idleMs),
+    askMs: seconds('askSeconds', KIOSK_TIMING.askMs),
+    confirmationMs: seconds('confirmationSeconds', KIOSK_TIMING.confirmationMs),
+  };
+}
+
 export interface KioskContext {
+  timing: KioskTiming;
   cart: LineRequest[];
   orderId: OrderId | null;
   order: Order | null;
@@ -39,10 +59,16 @@ export type KioskEvent =
   | { type: 'FINISH' };
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : 'The payment did not go through.');
-const empty = (): KioskContext => ({ cart: [], orderId: null, order: null, error: null });
+const emptyOrder = () => ({ cart: [], orderId: null, order: null, error: null });
+
+/** The machine's input: only the store's waits, when it set its own. */
+export interface KioskInput {
+  timing?: KioskTiming;
+}
+const inputShape: KioskInput = {};
 
 export const kioskMachine = setup({
-  types: { context: {} as KioskContext, events: {} as KioskEvent },
+  types: { context: {} as KioskContext, events: {} as KioskEvent, input: inputShape },
   actors: {
     createOrder: fromPromise<Order, { orderId: OrderId; lines: LineRequest[] }>(() => Promise.reject(new Error('createOrder is provided by the screen'))),
     chargeCard: fromPromise<Order, { order: Order }>(() => Promise.reject(new Error('chargeCard is provided by the screen'))),
@@ -53,17 +79,17 @@ export const kioskMachine = setup({
     customerMayLeave: and([not(stateIn('#kiosk.session.flow.paying')), not(stateIn('#kiosk.session.flow.confirmed'))]),
   },
   delays: {
-    idle: () => KIOSK_TIMING.idleMs,
-    ask: () => KIOSK_TIMING.askMs,
-    confirmation: () => KIOSK_TIMING.confirmationMs,
+    idle: ({ context }) => context.timing.idleMs,
+    ask: ({ context }) => context.timing.askMs,
+    confirmation: ({ context }) => context.timing.confirmationMs,
   },
 }).createMachine({
   id: 'kiosk',
-  context: empty,
+  context: ({ input }) => ({ timing: input.timing ?? KIOSK_TIMING, ...emptyOrder() }),
   initial: 'welcome',
   states: {
     welcome: {
-      entry: assign(empty),
+      entry: assign(emptyOrder),
       on: { START: 'session' },
     },
     session: {

@@ -5,8 +5,9 @@ import { demoStore } from './demo-store';
 export class KioskPage {
   constructor(readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto(`${demoStore().url}/kiosk/#setup=${demoStore().setupCodes.kiosk}`);
+  /** `query` sets the store's waits, e.g. `?idleSeconds=3&askSeconds=3`. */
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`${demoStore().url}/kiosk/${query}#setup=${demoStore().setupCodes.kiosk}`);
     await expect(this.page.getByRole('button', { name: /Touch to order/ })).toBeVisible();
   }
 

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { type TestCloud, DEMO_CLOUD, startTestCloud } from './cloud-test-cloud';
+import { snapshot } from './page-models/demo-store';
+
+let cloud: TestCloud;
+test.beforeAll(async () => {
+  cloud = await startTestCloud();
+});
+test.afterAll(async () => {
+  await cloud?.close();
+});
+
+const money = (minor: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
+
+test('the owner signs in, sees the store live and changes a price that the menu and the ordering page then show', async ({ page }) => {
+  const before = await cloud.owner<{ version: number; menu: { items: { name: string; price: number }[] } }>('GET', `/api/menus/${DEMO_CLOUD.menuId}`);
+  const fries = before.body.menu.items.find((i) => i.name === 'Fries');
+  expect(fries, 'Fries on the demo menu').toBeDefined();
+  const newPrice = (fries?.price ?? 0) + 130;
+
+  await page.goto(`${cloud.url}/dashboard/`);
+  await page.getByLabel('Email').fill(DEMO_CLOUD.ownerEmail);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('That email and password do not match.');
+  await page.getByLabel('Password').fill(DEMO_CLOUD.ownerPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await page.getByRole('link', { name: DEMO_CLOUD.storeName }).click();
+  await expect(page.getByRole('heading', { name: DEMO_CLOUD.storeName })).toBeVisible();
+  await expect(page.getByTestId('sales-orders')).toHaveText('0');
+  await expect(page.getByTestId('store-online')).toHaveText('Store not enrolled yet');
+  await expect(page.getByLabel(/Sales by hour/)).toBeVisible();
+  await snapshot(page, 'dashboard-store');
+
+  await page.getByRole('link', { name: 'Edit menu' }).first().click();
+  const input = page.getByLabel('Price of Fries', { exact: true });
+  await expect(input).toHaveValue((fries!.price / 100).toFixed(2));
+  await input.fill('abc');
+  await expect(page.getByRole('button', { name: 'Save price of Fries' })).toBeDisabled();
+  await input.fill((newPrice / 100).toFixed(2));
+  await page.getByRole('button', { name: 'Save price of Fries' }).click();
+  await expect(page.getByTestId('menu-status')).toHaveText('Price of Fries saved.');
+  await expect(page.locator('tr', { has: page.getByLabel('Price of Fries', { exact: true }) })).toContainText(money(newPrice));
+  await snapshot(page, 'dashboard-menu-price');
+
+  // The cloud holds the new price, a reload of the editor shows it, and so does the public store page.
+  const after = await cloud.owner<{ version: number; menu: { items: { name: string; price: number }[] } }>('GET', `/api/menus/${DEMO_CLOUD.menuId}`);
+  expect(after.body.menu.items.find((i) => i.name === 'Fries')?.price).toBe(newPrice);
+  expect(after.body.version).toBe(before.body.version + 1);
+  await page.reload();
+  await expect(page.getByLabel('Price of Fries', { exact: true })).toHaveValue((newPrice / 100).toFixed(2));
+  await page.goto(`${cloud.url}/order/${DEMO_CLOUD.storeId}`);
+  await expect(page.getByRole('button', { name: `Fries, ${money(newPrice)}` })).toBeVisible();
+});
+
+test('a wrong price is refused on the page and never reaches the cloud', async ({ page }) => {
+  const before = await cloud.owner<{ version: number }>('GET', `/api/menus/${DEMO_CLOUD.menuId}`);
+  await page.goto(`${cloud.url}/dashboard/#/menus/${DEMO_CLOUD.menuId}`);
+  // A fresh browser: the deep link asks for sign-in first, then opens the editor.
+  await page.getByLabel('Email').fill(DEMO_CLOUD.ownerEmail);
+  await page.getByLabel('Password').fill(DEMO_CLOUD.ownerPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const input = page.getByLabel('Price of Cola', { exact: true });
+  await input.fill('-3');
+  await expect(page.getByText('Type a price like 12.50.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save price of Cola' })).toBeDisabled();
+  expect((await cloud.owner<{ version: number }>('GET', `/api/menus/${DEMO_CLOUD.menuId}`)).body.version).toBe(before.body.version);
+});
