@@ -155,4 +155,25 @@ describe('StripeTerminal against the fake Stripe API (real SDK)', () => {
     expect(() => terminal.verifyWebhook(body.replace('succeeded', 'failed'), signature, 'whsec_brigade')).toThrow(Stripe.errors.StripeSignatureVerificationError);
     expect(() => terminal.verifyWebhook(body, signature, 'whsec_other')).toThrow(Stripe.errors.StripeSignatureVerificationError);
   });
+
+  it('with webhooks, a charge learns its outcome from the webhook, not from the next poll', async () => {
+    const fake = await startFakeStripe();
+    cleanup.push(() => fake.close());
+    fake.addReader('tmr_hooked');
+    // A poll interval longer than the test's own timeout: only the webhook can finish the charge.
+    const terminal = new StripeTerminal({ secretKey: 'sk_test_brigade', readerId: 'tmr_hooked', client: fake.clientConfig(), pollMs: 600_000 });
+    const server = http.createServer((rq, rs) => {
+      let body = '';
+      rq.on('data', (c: Buffer) => { body += c.toString(); });
+      rq.on('end', () => {
+        terminal.handleWebhook(body, String(rq.headers['stripe-signature']), 'whsec_brigade');
+        rs.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => new Promise((r) => server.close(() => r())));
+    fake.setWebhook(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, 'whsec_brigade');
+    fake.setOutcome('tmr_hooked', 'decline', 20);
+    expect(await terminal.charge(req('order-a042-pay-14'))).toEqual({ status: 'declined', reason: 'card declined' });
+  });
 });

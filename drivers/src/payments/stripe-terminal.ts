@@ -34,6 +34,8 @@ const failureReasons: Record<string, string> = {
 export class StripeTerminal implements PaymentTerminal {
   readonly stripe: Stripe;
   private cancelled = false;
+  private wake: (() => void) | null = null;
+  private woken = false;
   private readonly pollMs: number;
   private readonly timeoutMs: number;
 
@@ -111,10 +113,37 @@ export class StripeTerminal implements PaymentTerminal {
     return this.stripe.webhooks.constructEvent(rawBody, signature, secret);
   }
 
+  /**
+   * Verifies a webhook and, when it is about this reader's action, looks at the reader at
+   * once instead of at the next poll: with webhooks set up, polling is only the fallback.
+   */
+  handleWebhook(rawBody: string, signature: string, secret: string): Stripe.Event {
+    const event = this.verifyWebhook(rawBody, signature, secret);
+    const reader = event.data.object as { id?: string };
+    if (event.type.startsWith('terminal.reader.action_') && reader.id === this.opts.readerId) {
+      // Remembered when it arrives while the reader is being fetched: the next wait ends at once.
+      this.woken = true;
+      this.wake?.();
+    }
+    return event;
+  }
+
   private async follow(intentId: string): Promise<ChargeResult> {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      await new Promise((r) => setTimeout(r, this.pollMs));
+      await new Promise<void>((resolve) => {
+        if (this.woken) {
+          resolve();
+          return;
+        }
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+      this.woken = false;
       const reader = await this.stripe.terminal.readers.retrieve(this.opts.readerId);
       const action = 'deleted' in reader ? null : reader.action;
       const mine = action?.process_payment_intent?.payment_intent === intentId;
