@@ -10,7 +10,7 @@ export function parseOptions(text: string, currency: string): ParsedOptions {
   const options: { name: string; priceDelta: number }[] = [];
   for (const line of lines) {
     const comma = line.lastIndexOf(',');
-    const hasPrice = comma > 0 && parsePrice(line.slice(comma + 1), currency) !== null;
+    const hasPrice = comma >= 0 && parsePrice(line.slice(comma + 1), currency) !== null;
     const name = (hasPrice ? line.slice(0, comma) : line).trim();
     const priceDelta = hasPrice ? (parsePrice(line.slice(comma + 1), currency) ?? 0) : 0;
     if (!name || name.length > 80) return { problem: `"${line}" needs a name of 1 to 80 characters.` };
