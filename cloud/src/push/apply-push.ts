@@ -41,24 +41,25 @@ async function ensureClient(db: CloudDb, scope: ApplyScope, request: PushRequest
 }
 
 async function applyOne(tx: CloudTx, scope: ApplyScope, request: PushRequest, mutation: OutboxMutation): Promise<Step> {
-  const locked = await tx
-    .select({ lastSeq: syncClients.lastSeq })
-    .from(syncClients)
-    .where(and(eq(syncClients.nodeId, request.nodeId), eq(syncClients.epoch, request.epoch)))
-    .for('update');
-  const lastSeq = locked[0]?.lastSeq ?? 0;
+  // One round trip locks the client row and finds an earlier result of this mutation id.
+  const locked = await queryRows<{ last_seq: string; status: 'applied' | 'rejected' | null; code: string | null; message: string | null }>(
+    tx,
+    sql`SELECT c.last_seq::text AS last_seq, a.status, a.code, a.message
+        FROM sync_clients c LEFT JOIN applied_mutations a ON a.mutation_id = ${mutation.mutationId}
+        WHERE c.node_id = ${request.nodeId} AND c.epoch = ${request.epoch}
+        FOR UPDATE OF c`,
+  );
+  const lastSeq = Number(locked[0]?.last_seq ?? 0);
+  const previous = locked[0]?.status ? locked[0] : null;
   const base = { seq: mutation.seq, mutationId: mutation.mutationId };
-  if (mutation.seq <= lastSeq) return { kind: 'result', result: { ...base, ...(await storedOutcome(tx, mutation.mutationId)) }, lastSeq };
+  if (mutation.seq <= lastSeq) {
+    const stored = previous?.status === 'rejected' ? { ...(previous.code ? { code: previous.code } : {}), ...(previous.message ? { message: previous.message } : {}) } : {};
+    return { kind: 'result', result: { ...base, status: 'duplicate', ...stored }, lastSeq };
+  }
   if (mutation.seq > lastSeq + 1) return { kind: 'gap', lastSeq };
 
-  const previous = (await tx.select().from(appliedMutations).where(eq(appliedMutations.mutationId, mutation.mutationId)).limit(1))[0];
-  let result: PushResult;
-  if (previous) {
-    // Same mutation under a new epoch (a restored edge re-sending): never apply twice.
-    result = { ...base, status: 'duplicate', ...(previous.code ? { code: previous.code } : {}) };
-  } else {
-    result = await applyAndRecord(tx, scope, request, mutation);
-  }
+  // Same mutation under a new epoch (a restored edge re-sending): never apply twice.
+  const result: PushResult = previous ? { ...base, status: 'duplicate', ...(previous.code ? { code: previous.code } : {}) } : await applyAndRecord(tx, scope, request, mutation);
   await tx
     .update(syncClients)
     .set({ lastSeq: mutation.seq, updatedAt: sql`now()` })
@@ -66,16 +67,19 @@ async function applyOne(tx: CloudTx, scope: ApplyScope, request: PushRequest, mu
   return { kind: 'result', result, lastSeq: mutation.seq };
 }
 
+/**
+ * Appliers throw their business rejections before they write anything (they check, then
+ * write), so a rejection needs no savepoint; any other error aborts the whole transaction.
+ */
 async function applyAndRecord(tx: CloudTx, scope: ApplyScope, request: PushRequest, mutation: OutboxMutation): Promise<PushResult> {
   const base = { seq: mutation.seq, mutationId: mutation.mutationId };
   let rejection: { code: string; message: string } | null = null;
   try {
-    await tx.transaction((savepoint) => applyMutation(savepoint, scope, { name: mutation.name, args: mutation.args } as Mutation));
+    await applyMutation(tx, scope, { name: mutation.name, args: mutation.args } as Mutation);
   } catch (error) {
     if (!(error instanceof BrigadeError) && !(error instanceof CloudError)) throw error;
     rejection = { code: error.code, message: error.message };
   }
-  const txid = (await queryRows<{ txid: string }>(tx, sql`SELECT (pg_current_xact_id()::text::bigint % 4294967296)::text AS txid`))[0]?.txid;
   await tx.insert(appliedMutations).values({
     mutationId: mutation.mutationId,
     nodeId: request.nodeId,
@@ -86,7 +90,8 @@ async function applyAndRecord(tx: CloudTx, scope: ApplyScope, request: PushReque
     status: rejection ? 'rejected' : 'applied',
     code: rejection?.code ?? null,
     message: rejection?.message ?? null,
-    txid: txid === undefined ? null : Number(txid),
+    // The 32-bit xid Electric clients match in `txids` (sync.md §2).
+    txid: sql`(pg_current_xact_id()::text::bigint % 4294967296)`,
   });
   if (!rejection) return { ...base, status: 'applied' };
   await tx.insert(pushRejections).values({
@@ -101,10 +106,4 @@ async function applyAndRecord(tx: CloudTx, scope: ApplyScope, request: PushReque
     args: mutation.args,
   });
   return { ...base, status: 'rejected', ...rejection };
-}
-
-async function storedOutcome(tx: CloudTx, mutationId: string): Promise<Pick<PushResult, 'status' | 'code' | 'message'>> {
-  const row = (await tx.select({ status: appliedMutations.status, code: appliedMutations.code, message: appliedMutations.message }).from(appliedMutations).where(eq(appliedMutations.mutationId, mutationId)).limit(1))[0];
-  if (row?.status === 'rejected') return { status: 'duplicate', ...(row.code ? { code: row.code } : {}), ...(row.message ? { message: row.message } : {}) };
-  return { status: 'duplicate' };
 }

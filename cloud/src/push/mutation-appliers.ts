@@ -1,14 +1,16 @@
 /**
- * How each pushed mutation changes the cloud. Each runs inside the push transaction (in a
- * savepoint): a thrown CloudError or BrigadeError is a business rejection, recorded without
- * blocking the queue; anything else is a bug and fails the push so the edge retries.
+ * How each pushed mutation changes the cloud. Each runs inside the push transaction and
+ * decides before it writes: a thrown CloudError or BrigadeError is a business rejection,
+ * recorded without blocking the queue (nothing of it was written, so no savepoint is
+ * needed); anything else is a bug and fails the push so the edge retries.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Order } from '@brigade/sync/model';
 import { BrigadeError } from '@brigade/sync/model';
 import { type Mutation, CloudError } from '@brigade/sync/protocol';
-import { auditLog, itemAvailability, menuItems, onlineOrders, orders, stockMovements } from '@brigade/sync/schema/pg';
+import { auditLog, itemAvailability, menuItems, onlineOrders, orders } from '@brigade/sync/schema/pg';
 import type { CloudTx } from '../db/database';
+import { queryRows } from '../db/database';
 
 export interface ApplyScope {
   readonly storeId: string;
@@ -44,11 +46,15 @@ export async function applyMutation(tx: CloudTx, scope: ApplyScope, mutation: Mu
     }
     case 'stock.move': {
       const m = mutation.args;
-      await requireMenuItem(tx, scope, m.itemId);
-      await tx
-        .insert(stockMovements)
-        .values({ ...scope, id: m.id, itemId: m.itemId, delta: m.delta, reason: m.reason, orderId: m.orderId, occurredAt: m.occurredAt })
-        .onConflictDoNothing();
+      // Insert only when the item is on the store's menu: one round trip in the usual case.
+      const inserted = await queryRows<{ id: string }>(
+        tx,
+        sql`INSERT INTO stock_movements (id, organisation_id, store_id, item_id, delta, reason, order_id, occurred_at)
+            SELECT ${m.id}, ${scope.organisationId}, ${scope.storeId}, ${m.itemId}, ${m.delta}, ${m.reason}, ${m.orderId}, ${m.occurredAt}
+            WHERE EXISTS (SELECT 1 FROM menu_items WHERE store_id = ${scope.storeId} AND id = ${m.itemId})
+            ON CONFLICT (id) DO NOTHING RETURNING id`,
+      );
+      if (inserted.length === 0) await requireMenuItem(tx, scope, m.itemId);
       return 'changed';
     }
   }
@@ -64,19 +70,33 @@ async function requireMenuItem(tx: CloudTx, scope: ApplyScope, itemId: string): 
 }
 
 async function applyOrderSnapshot(tx: CloudTx, scope: ApplyScope, order: Order, version: number): Promise<ApplyOutcome> {
-  const existing = (
-    await tx.select({ storeId: orders.storeId, owner: orders.owner, version: orders.version }).from(orders).where(eq(orders.id, order.id)).for('update').limit(1)
-  )[0];
-  if (existing && existing.storeId !== scope.storeId) throw new CloudError('ORDER_OTHER_STORE', undefined, { orderId: order.id });
-  if (existing?.owner === 'cloud') {
-    // An online order passes to the store only once it is paid (status submitted).
-    const online = (await tx.select({ status: onlineOrders.status }).from(onlineOrders).where(eq(onlineOrders.id, order.id)).for('update').limit(1))[0];
-    if (online?.status !== 'submitted' && online?.status !== 'accepted') throw new CloudError('ORDER_OWNED_BY_CLOUD', undefined, { orderId: order.id });
-    await tx.update(onlineOrders).set({ status: 'accepted', updatedAt: sql`now()` }).where(eq(onlineOrders.id, order.id));
-  } else if (existing && existing.version >= version) {
-    return 'unchanged';
-  }
-  const values = {
+  const values = orderValues(scope, order, version);
+  const { id: _id, organisationId: _org, storeId: _store, ...update } = values;
+  // The usual case in one statement: a new order, or a newer version of one this store owns.
+  const written = await tx
+    .insert(orders)
+    .values(values)
+    .onConflictDoUpdate({
+      target: orders.id,
+      set: { ...update, ingestedAt: sql`now()` },
+      setWhere: sql`${orders.owner} = 'edge' AND ${orders.storeId} = ${scope.storeId} AND ${orders.version} < ${version}`,
+    })
+    .returning({ id: orders.id });
+  if (written.length > 0) return 'changed';
+  const existing = (await tx.select({ storeId: orders.storeId, owner: orders.owner }).from(orders).where(eq(orders.id, order.id)).for('update').limit(1))[0];
+  if (!existing) throw new Error(`order ${order.id} neither inserted nor found`);
+  if (existing.storeId !== scope.storeId) throw new CloudError('ORDER_OTHER_STORE', undefined, { orderId: order.id });
+  if (existing.owner === 'edge') return 'unchanged';
+  // An online order passes to the store only once it is paid (status submitted).
+  const online = (await tx.select({ status: onlineOrders.status }).from(onlineOrders).where(eq(onlineOrders.id, order.id)).for('update').limit(1))[0];
+  if (online?.status !== 'submitted' && online?.status !== 'accepted') throw new CloudError('ORDER_OWNED_BY_CLOUD', undefined, { orderId: order.id });
+  await tx.update(onlineOrders).set({ status: 'accepted', updatedAt: sql`now()` }).where(eq(onlineOrders.id, order.id));
+  await tx.update(orders).set({ ...update, ingestedAt: sql`now()` }).where(eq(orders.id, order.id));
+  return 'changed';
+}
+
+function orderValues(scope: ApplyScope, order: Order, version: number) {
+  return {
     ...scope,
     id: order.id,
     owner: 'edge' as const,
@@ -96,7 +116,4 @@ async function applyOrderSnapshot(tx: CloudTx, scope: ApplyScope, order: Order, 
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
   };
-  const { id: _id, organisationId: _org, storeId: _store, ...update } = values;
-  await tx.insert(orders).values(values).onConflictDoUpdate({ target: orders.id, set: { ...update, ingestedAt: sql`now()` } });
-  return 'changed';
 }

@@ -19,6 +19,8 @@ type Body = (ChangeMessage | typeof UP_TO_DATE)[];
 
 export function registerShapeRoutes(app: FastifyInstance, ctx: CloudContext): LiveWaiters {
   const waiters = new LiveWaiters(ctx.database);
+  // Exposed for operations and the parked-request benchmark.
+  app.decorate('shapeWaiters', waiters);
   app.addHook('onClose', () => waiters.close());
 
   app.get('/v1/health', { schema: { tags: ['sync'] } }, () => ({ status: 'active' }));
