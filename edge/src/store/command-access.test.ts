@@ -1,0 +1,97 @@
+/**
+ * Who may run what, for every command, checked against the hub contract (docs/api.md):
+ * each refusal has its code and writes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrigadeError, COMMAND_NAMES, type CommandName, newId } from '@brigade/sync/model';
+import { type TestStore, actors, createArgs, createOrder, expectRefused, openTestStore, payCash } from './test-support';
+import type { Actor } from './types';
+
+/** From the contract's table: the screens that may send each command, and which need a manager. */
+const contract: Record<CommandName, { roles: readonly string[]; manager: boolean }> = {
+  'order.create': { roles: ['pos', 'kiosk'], manager: false },
+  'order.addLines': { roles: ['pos'], manager: false },
+  'order.voidLine': { roles: ['pos'], manager: true },
+  'order.fire': { roles: ['pos'], manager: false },
+  'order.complete': { roles: ['pos'], manager: false },
+  'order.void': { roles: ['pos'], manager: true },
+  'payment.capture': { roles: ['pos', 'kiosk'], manager: false },
+  'payment.refund': { roles: ['pos'], manager: true },
+  'receipt.print': { roles: ['pos'], manager: false },
+  'drawer.open': { roles: ['pos'], manager: true },
+  'ticket.bump': { roles: ['kds', 'pos'], manager: false },
+  'ticket.recall': { roles: ['kds', 'pos'], manager: false },
+  'item.set86': { roles: ['pos'], manager: true },
+  'device.approve': { roles: ['pos'], manager: true },
+  'device.revoke': { roles: ['pos'], manager: true },
+};
+
+let t: TestStore;
+let validArgs: Record<CommandName, Record<string, unknown>>;
+
+beforeAll(async () => {
+  t = openTestStore();
+  const order = await createOrder(t.store);
+  const paid = await payCash(t.store, await createOrder(t.store));
+  const ticket = t.store.queries.tickets()[0];
+  const payment = paid.payments[0];
+  const device = t.store.auth.claimSetupCode(t.store.auth.createSetupCode('kds'), 'Spare KDS');
+  const pairing = t.store.auth.createPairingRequest('New screen');
+  if (!ticket || !payment) throw new Error('set-up needs a ticket and a payment');
+  validArgs = {
+    'order.create': createArgs(),
+    'order.addLines': { orderId: order.id, lines: createArgs().lines },
+    'order.voidLine': { orderId: order.id, lineId: order.lines[0]?.lineId, reason: 'test' },
+    'order.fire': { orderId: order.id },
+    'order.complete': { orderId: paid.id },
+    'order.void': { orderId: order.id, reason: 'test' },
+    'payment.capture': { orderId: order.id, paymentId: newId(), tender: 'card', amount: 100 },
+    'payment.refund': { orderId: paid.id, paymentId: payment.id, amount: 1, reason: 'test' },
+    'receipt.print': { orderId: paid.id },
+    'drawer.open': { reason: 'test' },
+    'ticket.bump': { ticketId: ticket.id },
+    'ticket.recall': { ticketId: ticket.id },
+    'item.set86': { itemId: 'item-fries', unavailable: true },
+    'device.approve': { code: pairing.code, role: 'kds', name: 'New screen' },
+    'device.revoke': { deviceId: device.deviceId },
+  };
+});
+afterAll(() => t.cleanup());
+
+const screens: Record<string, Actor> = { kiosk: actors.kiosk, kds: actors.expoKds, display: actors.display };
+
+describe.each(COMMAND_NAMES)('%s', (name) => {
+  const rule = contract[name];
+
+  it('is refused to screens the contract does not list', async () => {
+    for (const [role, actor] of Object.entries(screens)) {
+      if (!rule.roles.includes(role)) await expectRefused(t.store, 'WRONG_DEVICE_ROLE', name, validArgs[name], actor);
+    }
+  });
+
+  it('needs a signed-in member of staff on a POS', async () => {
+    await expectRefused(t.store, 'STAFF_SIGN_IN_REQUIRED', name, validArgs[name], actors.posNoStaff);
+  });
+
+  if (rule.manager) {
+    it('needs a manager, signed in or by PIN, when a cashier asks', async () => {
+      await expectRefused(t.store, 'MANAGER_APPROVAL_REQUIRED', name, validArgs[name], actors.cashier);
+      await expectRefused(t.store, 'MANAGER_APPROVAL_REQUIRED', name, { ...validArgs[name], managerPin: '1111' }, actors.cashier);
+      await expectRefused(t.store, 'MANAGER_APPROVAL_REQUIRED', name, { ...validArgs[name], managerPin: '0000' }, actors.cashier);
+    });
+  }
+
+  it('lets an allowed caller past every access check (so the refusals above are about access)', async () => {
+    const error = await t.store.execute(name, newId(), validArgs[name], actors.manager).then(() => null, (err: unknown) => err);
+    if (error !== null) {
+      expect(error).toBeInstanceOf(BrigadeError);
+      expect(['VALIDATION_FAILED', 'WRONG_DEVICE_ROLE', 'STAFF_SIGN_IN_REQUIRED', 'MANAGER_APPROVAL_REQUIRED']).not.toContain((error as BrigadeError).code);
+    }
+  });
+
+  it('refuses arguments its schema does not allow', async () => {
+    await expectRefused(t.store, 'VALIDATION_FAILED', name, { ...validArgs[name], surprise: 1 }, actors.manager);
+    await expectRefused(t.store, 'VALIDATION_FAILED', name, null, actors.manager);
+    await expectRefused(t.store, 'VALIDATION_FAILED', name, 'text', actors.manager);
+  });
+});
