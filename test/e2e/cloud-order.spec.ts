@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { onlineOrders } from '@brigade/sync/schema/pg';
+import { onlineOrders, orders } from '@brigade/sync/schema/pg';
 import { type TestCloud, DEMO_CLOUD, startTestCloud } from './cloud-test-cloud';
 import { snapshot } from './page-models/demo-store';
 
@@ -47,6 +47,9 @@ test('a customer orders for pickup, pays, and follows the order live on the trac
   const status = await (await fetch(`${cloud.url}/api/public/orders/${orderId}`)).json() as { total: number; status: string };
   expect(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(status.total / 100)).toBe(shownTotal);
   expect(status.status).toBe('pending_payment');
+  const stored = (await cloud.cloud.ctx.database.db.select().from(orders).where(eq(orders.id, orderId)))[0];
+  expect(stored?.number, 'the order number in the cloud').toBeTruthy();
+  await expect(page.getByTestId('order-number')).toHaveText(stored?.number ?? '');
 
   expect(await cloud.confirmPayment(orderId)).toBe(200);
   await expect(page.getByTestId('status-headline')).toHaveText('We have your order.');
@@ -96,4 +99,22 @@ test('a forged table code and a replaced one each show the cloud\'s clear messag
   await page.goto(`${cloud.url}/order/#store=${DEMO_CLOUD.storeId}&table=${encodeURIComponent(good)}`);
   await expect(page.getByTestId('table-refused')).toContainText('This table code was replaced. Scan the code on the table again.');
   await expect(page.getByRole('button', { name: /^Draft Beer,/ })).toBeDisabled();
+});
+
+test('the menu stays browsable offline once the ordering page has been opened', async ({ page, context }) => {
+  await page.goto(storePage());
+  await expect(page.getByRole('heading', { name: DEMO_CLOUD.storeName })).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+  // Now the worker answers this page's requests and keeps the store's menu.
+  await page.reload();
+  await expect(page.getByRole('button', { name: /^Fries,/ })).toBeVisible();
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expect(page.getByRole('heading', { name: DEMO_CLOUD.storeName })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Fries,/ })).toBeVisible();
+    await snapshot(page, 'pwa-offline-menu');
+  } finally {
+    await context.setOffline(false);
+  }
 });

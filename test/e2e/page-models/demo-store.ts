@@ -65,6 +65,12 @@ export class HubApi {
     return call<T>(path, { token: this.pos.deviceToken });
   }
 
+  /** Sends a command as the signed-in demo manager (e.g. to 86 an item behind a screen's back). */
+  async managerCommand(name: string, args: Record<string, unknown>): Promise<unknown> {
+    const { sessionToken } = await call<{ sessionToken: string }>('/api/session', { method: 'POST', token: this.pos.deviceToken, body: { pin: '9999' } });
+    return call(`/api/commands/${name}`, { method: 'POST', token: this.pos.deviceToken, session: sessionToken, body: { commandId: uuidV7(), args } });
+  }
+
   /** Pairs a KDS screen for one station the way a manager would, and returns its credentials. */
   async pairKds(stationId: string): Promise<DeviceCredentials> {
     const request = await call<{ requestId: string; code: string; pollToken: string }>('/api/pairing', { method: 'POST', body: { name: `KDS ${stationId}` } });
