@@ -9,22 +9,28 @@ import { resolve } from 'node:path';
 import { startVirtualPrinter } from '@brigade/drivers/virtual';
 import { type DeviceRole, demoStaff } from '@brigade/sync/model';
 import { pino } from 'pino';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { closeOnSignals, hubUrl, startEdgeNode } from './hub/index';
+import { exitWithStartFailure } from './hub/start-failure';
 import type { EdgeStore } from './store/types';
 
 const env = process.env;
-const base = loadConfig(env);
+const base = await Promise.resolve().then(() => loadConfig(env)).catch(exitWithStartFailure);
 const logger = pino({ level: env.BRIGADE_LOG_LEVEL || 'warn', base: { service: 'brigade-demo' } });
 
 const printerPort = Number(env.BRIGADE_PRINTER_PORT || 9100);
-if (!Number.isInteger(printerPort) || printerPort < 0 || printerPort > 65535) throw new Error(`BRIGADE_PRINTER_PORT must be a port number, got "${env.BRIGADE_PRINTER_PORT}".`);
+if (!Number.isInteger(printerPort) || printerPort < 0 || printerPort > 65535) {
+  exitWithStartFailure(new ConfigError(`BRIGADE_PRINTER_PORT must be a port number, got "${env.BRIGADE_PRINTER_PORT}".`));
+}
 const receiptsDir = resolve(env.BRIGADE_PRINTER_DIR || resolve(base.dataDir, '../printer'));
-const printer = await startVirtualPrinter({ host: '127.0.0.1', port: printerPort, outDir: receiptsDir, name: 'Demo receipt printer' });
+const printer = await startVirtualPrinter({ host: '127.0.0.1', port: printerPort, outDir: receiptsDir, name: 'Demo receipt printer' }).catch(exitWithStartFailure);
 
 // Without configured printers, the demo prints receipts and kitchen tickets on the virtual one.
 const config = base.printers.length > 0 ? base : { ...base, printers: [{ id: 'receipt', role: 'receipt' as const, host: '127.0.0.1', port: printer.port }] };
-const node = await startEdgeNode({ config, logger, store: { seedDemo: true, storeName: 'Brigade Demo Burgers' } });
+const node = await startEdgeNode({ config, logger, store: { seedDemo: true, storeName: 'Brigade Demo Burgers' } }).catch(async (error: unknown) => {
+  await printer.close();
+  return exitWithStartFailure(error);
+});
 closeOnSignals(async () => {
   await node.close();
   await printer.close();

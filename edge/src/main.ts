@@ -5,11 +5,12 @@
 import { pino } from 'pino';
 import { loadConfig } from './config';
 import { closeOnSignals, hubUrl, startEdgeNode } from './hub/index';
+import { exitWithStartFailure } from './hub/start-failure';
 
-const config = loadConfig();
+const config = await Promise.resolve().then(() => loadConfig()).catch(exitWithStartFailure);
 const logger = pino({ level: config.logLevel, base: { service: 'brigade-edge' } });
 
-const node = await startEdgeNode({ config, logger });
+const node = await startEdgeNode({ config, logger }).catch(exitWithStartFailure);
 closeOnSignals(() => node.close(), logger);
 
 const base = hubUrl(config.hub.host, node.port);
