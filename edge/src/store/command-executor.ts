@@ -142,6 +142,18 @@ export class CommandExecutor {
   }
 }
 
+/** Screens retry within minutes; results older than this are dropped so the file does not grow forever. */
+export const COMMAND_LOG_DAYS = 30;
+
+/**
+ * Forgets command results older than `COMMAND_LOG_DAYS`. A commandId replayed after that is
+ * treated as new, and refused by the ids it carries (the order, payment or line already exists).
+ */
+export function pruneCommandLog(store: StoreContext): number {
+  const cutoff = iso(new Date(store.now().getTime() - COMMAND_LOG_DAYS * 24 * 60 * 60 * 1000));
+  return store.sqlite.prepare('DELETE FROM commands WHERE created_at < ?').run(cutoff).changes;
+}
+
 function isCommandIdConflict(err: unknown): boolean {
   // drizzle wraps the driver's error; the SQLite error is its cause.
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;

@@ -36,6 +36,20 @@ describe('exactly once', () => {
     expect(count(t.store, 'orders')).toBe(1);
   });
 
+  it('forgets results after thirty days, and a very late retry is still refused by its ids', async () => {
+    const commandId = newId();
+    const args = createArgs();
+    await t.store.execute('order.create', commandId, args, actors.cashier);
+    t.clock.advance(29 * 24 * 60 * 60 * 1000);
+    t.reopen();
+    expect((await t.store.execute('order.create', commandId, args, actors.cashier)).replayed).toBe(true);
+    t.clock.advance(2 * 24 * 60 * 60 * 1000);
+    t.reopen();
+    expect(count(t.store, 'commands')).toBe(0);
+    await expect(t.store.execute('order.create', commandId, args, actors.cashier)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(count(t.store, 'orders')).toBe(1);
+  });
+
   it('refuses the same commandId with other args or for another command', async () => {
     const commandId = newId();
     await t.store.execute('order.create', commandId, createArgs(), actors.cashier);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BrigadeError } from '@brigade/sync/model';
 import { isValidTimezone } from './clock';
-import { CommandExecutor } from './command-executor';
+import { CommandExecutor, pruneCommandLog } from './command-executor';
 import { storeCommands } from './commands';
 import { eventsSince, lastEventSeq, publishEvent, topicOf } from './event-log';
 import { createOutboxStore } from './outbox-store';
@@ -48,6 +48,7 @@ export function openEdgeStore(options: EdgeStoreOptions): EdgeStore {
   const created = seedIfEmpty(store, { storeName: options.storeName ?? 'Brigade', timezone, businessDayEndHour: endHour, seedDemo });
   // The appliance's own POS screen pairs with this code; the demo's is reusable so every demo screen can use it.
   const bootSetupCode = created ? createSetupCode(store, 'pos', { reusable: seedDemo }) : null;
+  pruneCommandLog(store);
   const executor = new CommandExecutor(store, storeCommands);
   let closed = false;
 
