@@ -78,6 +78,9 @@ describe('outbox for the sync engine', () => {
     expect(t.store.outbox.peek(100).map((m) => m.seq)).toEqual([1, 2, 3, 4]);
     t.reopen();
     expect(t.store.outbox.epoch).toBe(epoch + 1);
+    // A restore that lost track of the last epoch can jump straight past a floor.
+    expect(t.store.outbox.startNewEpoch(1_800_000_000)).toBe(1_800_000_000);
+    expect(t.store.outbox.startNewEpoch(5)).toBe(1_800_000_001);
   });
 
   it('gives every order snapshot the next version of that order', async () => {

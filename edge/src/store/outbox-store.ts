@@ -25,15 +25,16 @@ export function createOutboxStore(store: StoreContext): EdgeStore['outbox'] {
      * epoch to start at seq 1, so the waiting mutations are renumbered from 1 in their order;
      * they keep their mutation ids, by which the cloud skips any it already applied.
      */
-    startNewEpoch: () =>
+    startNewEpoch: (atLeast?: number) =>
       store.sqlite.transaction(() => {
         const row = store.storeRow();
         const waiting = store.orm.select().from(outbox).orderBy(asc(outbox.seq)).all();
         store.orm.delete(outbox).run();
         store.sqlite.prepare("DELETE FROM sqlite_sequence WHERE name = 'outbox'").run();
         for (const { seq: _seq, ...mutation } of waiting) store.orm.insert(outbox).values(mutation).run();
-        store.orm.update(storeTable).set({ epoch: row.epoch + 1 }).where(eq(storeTable.id, row.id)).run();
-        return row.epoch + 1;
+        const epoch = Math.max(row.epoch + 1, Number.isSafeInteger(atLeast) ? (atLeast as number) : 0);
+        store.orm.update(storeTable).set({ epoch }).where(eq(storeTable.id, row.id)).run();
+        return epoch;
       }).immediate(),
   };
 }

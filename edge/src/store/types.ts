@@ -249,7 +249,8 @@ export interface EdgeStore {
     ack(uptoSeq: number): void;
     readonly nodeId: string;
     readonly epoch: number;
-    startNewEpoch(): number;
+    /** Moves to a new epoch (after a restore): the next one, or `atLeast` when that is higher. */
+    startNewEpoch(atLeast?: number): number;
   };
   /** The sync client reports whether the cloud is reachable; shown in sync status. */
   setOnline(online: boolean): void;
