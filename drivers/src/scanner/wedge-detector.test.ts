@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WedgeDetector, type WedgeResult } from '../wedge';
 
@@ -37,5 +38,15 @@ describe('WedgeDetector', () => {
   it('passes modifier and navigation keys straight through', () => {
     const d = new WedgeDetector();
     expect(d.key('Shift', 0)).toEqual({ kind: 'typed', keys: ['Shift'] });
+  });
+});
+
+describe('@brigade/drivers/wedge', () => {
+  it('stays browser-safe: its files import nothing but each other', () => {
+    for (const file of ['../wedge.ts', './wedge-detector.ts']) {
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+      const imports = [...source.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
+      expect(imports.every((i) => i === './scanner/wedge-detector'), `${file}: ${imports.join(', ')}`).toBe(true);
+    }
   });
 });

@@ -10,3 +10,4 @@ export { startFakeStripe, parseStripeForm, type FakeStripe, type FaultMode, type
 export { startVirtualSerialPrinter, attachVirtualPrinter } from './virtual-serial-printer';
 export { FakeUsbPrinter } from './fake-usb';
 export { FakeHidDevice } from './fake-hid';
+export { sampleOrder, sampleTicket, sampleMenu, sampleOrderId } from '../receipt/sample-orders';
