@@ -70,6 +70,9 @@ export default defineConfig({
         ],
       },
       workbox: {
+        // A new build takes over open pages at once, so the first visit's menu is cached too.
+        clientsClaim: true,
+        skipWaiting: true,
         navigateFallback: '/order/index.html',
         navigateFallbackAllowlist: [/^\/order\//],
         globPatterns: ['**/*.{js,css,html,png,svg}'],

@@ -104,9 +104,12 @@ test('a forged table code and a replaced one each show the cloud\'s clear messag
 test('the menu stays browsable offline once the ordering page has been opened', async ({ page, context }) => {
   await page.goto(storePage());
   await expect(page.getByRole('heading', { name: DEMO_CLOUD.storeName })).toBeVisible();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   // Now the worker answers this page's requests and keeps the store's menu.
   await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
   await expect(page.getByRole('button', { name: /^Fries,/ })).toBeVisible();
   await context.setOffline(true);
   try {

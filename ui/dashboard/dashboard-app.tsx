@@ -4,20 +4,12 @@
  * `#/menus/<id>`) keep deep links working behind any static server.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { type View, parseView } from './dashboard-routes';
 import { LoginPage } from './login-page';
 import { MenuEditor } from './menu-editor';
 import { OwnerClient, SESSION_KEY, type Session, loadSession } from './owner-api';
 import { StoreDetail } from './store-detail';
 import { StoresPage } from './stores-page';
-
-type View = { name: 'stores' } | { name: 'store'; id: string } | { name: 'menu'; id: string };
-
-export function parseView(hash: string): View {
-  const [, section, id] = hash.replace(/^#/, '').split('/');
-  if (section === 'stores' && id) return { name: 'store', id: decodeURIComponent(id) };
-  if (section === 'menus' && id) return { name: 'menu', id: decodeURIComponent(id) };
-  return { name: 'stores' };
-}
 
 function saveSession(session: Session | null): void {
   try {

@@ -8,6 +8,7 @@ import { CloudApiError } from '../cloud-shared/cloud-http';
 import { Dialog } from '../shared/dialog';
 import { TotalsView } from '../shared/totals-view';
 import { type PickupProblems, orderBody, pickupProblems } from './checkout';
+import { rememberOrder } from './last-order';
 import { placeOrder } from './online-api';
 import { trackUrl } from './routes';
 
@@ -24,8 +25,6 @@ interface Props {
   onPaused: () => void;
   navigate: (url: string) => void;
 }
-
-export const LAST_ORDER_KEY = 'brigade.order.last';
 
 export function CheckoutSheet({ storeId, lines, priced, payment, tableToken, tableLabel, onChangeQuantity, onClose, onPaused, navigate }: Props) {
   const [name, setName] = useState('');
@@ -47,11 +46,7 @@ export function CheckoutSheet({ storeId, lines, priced, payment, tableToken, tab
     try {
       const placed = await placeOrder(storeId, orderBody(orderId, lines, priced, { name, phone }, tableToken));
       const id = placed.order.id || orderId;
-      try {
-        localStorage.setItem(LAST_ORDER_KEY, JSON.stringify({ storeId, orderId: id }));
-      } catch {
-        // Private browsing may refuse storage; the tracking URL still works.
-      }
+      rememberOrder({ storeId, orderId: id, number: placed.order.number });
       navigate(trackUrl(storeId, id));
     } catch (error) {
       if (error instanceof CloudApiError && error.code === 'STORE_PAUSED') onPaused();

@@ -1,5 +1,6 @@
 /** The live tracking page: the order's number, its five steps and what is happening now. */
 import { cents, formatMoney } from '@brigade/sync/model';
+import { lastOrder } from './last-order';
 import { storeUrl } from './routes';
 import { statusHeadline, trackingSteps } from './tracking';
 import { useOrderStatus } from './use-order-status';
@@ -14,6 +15,8 @@ const CONNECTION_TEXT = { connecting: 'Connecting…', live: 'Live', reconnectin
 
 export function TrackingPage({ storeId, orderId, navigate }: Props) {
   const { order, connection, error } = useOrderStatus(orderId);
+  const remembered = lastOrder();
+  const number = order?.number ?? (remembered?.orderId === orderId ? remembered.number : null);
   const back = (
     <a href={storeUrl(storeId)} onClick={(e) => { e.preventDefault(); navigate(storeUrl(storeId)); }}>Back to the menu</a>
   );
@@ -29,7 +32,7 @@ export function TrackingPage({ storeId, orderId, navigate }: Props) {
   return (
     <main className="order-page tracking-page">
       <header className="store-header">
-        <h1>Order {order.number ? <span data-testid="order-number">{order.number}</span> : null}</h1>
+        <h1>Your order {number ? <span data-testid="order-number">{number}</span> : null}</h1>
         <span className={`badge badge-${connection === 'live' ? 'online' : connection === 'done' ? 'online' : 'reconnecting'}`}><span className="badge-dot" />{CONNECTION_TEXT[connection]}</span>
       </header>
       <p className="status-headline" role="status" aria-live="polite" data-testid="status-headline">{statusHeadline(order.status)}</p>
