@@ -96,8 +96,8 @@ describe('the live event socket', () => {
   });
 
   it('a screen that reconnects with since receives what it missed, in order', async () => {
-    const kiosk = await hub.pair('kiosk');
-    const first = await ScreenSocket.open(`${base}?token=${kiosk.deviceToken}`);
+    const till = await hub.pair('pos');
+    const first = await ScreenSocket.open(`${base}?token=${till.deviceToken}`);
     const hello = (await first.waitFor((m) => m.type === 'hello', 'hello')) as { seq: number };
     await first.close();
 
@@ -106,7 +106,7 @@ describe('the live event socket', () => {
     expect((await hub.command(pos, 'order.create', missedA)).statusCode).toBe(200);
     expect((await hub.command(pos, 'order.create', missedB)).statusCode).toBe(200);
 
-    const again = await ScreenSocket.open(`${base}?token=${kiosk.deviceToken}&since=${hello.seq}`);
+    const again = await ScreenSocket.open(`${base}?token=${till.deviceToken}&since=${hello.seq}`);
     await again.waitFor((m) => m.type === 'order.updated' && m.order.id === missedB.args.orderId, 'the second missed order');
     const seqs = again.events().map((event) => event.seq);
     expect(seqs.every((seq, index) => seq > hello.seq && (index === 0 || seq > (seqs[index - 1] as number)))).toBe(true);
@@ -119,6 +119,21 @@ describe('the live event socket', () => {
     expect((await hub.command(pos, 'order.create', live)).statusCode).toBe(200);
     await again.waitFor((m) => m.type === 'order.updated' && m.order.id === live.args.orderId, 'the live order');
     await again.close();
+  });
+
+  it('a kiosk hears about its own orders and not about anyone else\'s', async () => {
+    const kiosk = await hub.pair('kiosk');
+    const screen = await ScreenSocket.open(`${base}?token=${kiosk.deviceToken}`);
+    await screen.waitFor((m) => m.type === 'hello', 'hello');
+    const counterOrder = orderCreate([colaLine()]);
+    expect((await hub.command(pos, 'order.create', counterOrder)).statusCode).toBe(200);
+    const own = orderCreate([colaLine()], { channel: 'kiosk', diningOption: 'take_out' });
+    expect((await hub.command(kiosk, 'order.create', own)).statusCode).toBe(200);
+    await screen.waitFor((m) => m.type === 'order.updated' && m.order.id === own.args.orderId, 'its own order');
+    // Sent in commit order on one socket: the counter order came first, so it would be here by now.
+    expect(screen.events().some((event) => event.type === 'order.updated' && event.order.id === counterOrder.args.orderId)).toBe(false);
+    expect(screen.events().some((event) => event.type === 'ticket.updated')).toBe(false);
+    await screen.close();
   });
 
   it('tells a screen whose since is out of the retained window to resync', async () => {

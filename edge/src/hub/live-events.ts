@@ -40,6 +40,11 @@ export interface LiveEventsOptions {
 export const CLOSE_RESYNC = 4000;
 
 export function wantsEvent(screen: ScreenIdentity, event: HubEvent): boolean {
+  // A kiosk is a public screen: it hears about its own orders only, and nothing of the kitchen.
+  if (screen.role === 'kiosk') {
+    if (event.type === 'order.updated') return event.order.deviceId === screen.deviceId;
+    return event.type !== 'ticket.updated' && event.type !== 'device.pairing';
+  }
   if (event.type !== 'ticket.updated') return true;
   // Only KDS screens bound to a station are filtered; expo and the POS see every ticket.
   if (screen.role !== 'kds' || screen.stationId === null) return true;
