@@ -153,10 +153,14 @@ describe('cash drawer', () => {
     // The printer goes quiet after the job: the job waits for a status that never comes.
     vp.on('job', () => vp.setCondition('silent'));
     const job = printer.print(renderReceipt(sampleOrder(), store));
+    let settled = false;
+    void job.then(() => { settled = true; });
     const kicked = new Promise((resolve) => vp.on('drawer', resolve));
     await new Promise((r) => setTimeout(r, 50));
     await printer.kickDrawer(5);
     await kicked;
+    // The drawer opened while the job was still waiting for the printer's answer.
+    expect(settled).toBe(false);
     expect(await job).toMatchObject({ ok: false, reason: 'uncertain' });
   });
 });

@@ -81,10 +81,14 @@ describe('PrinterWorker', () => {
     await w.worker.waitFor('online');
     vp.on('job', () => vp.setCondition('silent'));
     const job = w.print(renderReceipt(sampleOrder(), store));
+    let settled = false;
+    void job.then(() => { settled = true; });
     const kicked = new Promise((resolve) => vp.on('drawer', resolve));
     await new Promise((r) => setTimeout(r, 50));
     await w.kickDrawer(2);
     expect(await kicked).toMatchObject({ pin: 2 });
+    // The drawer opened while the job was still waiting for the printer's answer.
+    expect(settled).toBe(false);
     expect(await job).toMatchObject({ ok: false, reason: 'uncertain' });
   });
 });
