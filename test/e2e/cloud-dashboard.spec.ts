@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { DEMO } from '@brigade/sync/model';
 import { type TestCloud, DEMO_CLOUD, startTestCloud } from './cloud-test-cloud';
 import { snapshot } from './page-models/demo-store';
 
@@ -66,4 +68,40 @@ test('a wrong price is refused on the page and never reaches the cloud', async (
   await expect(page.getByText('Type a price like 12.50.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save price of Cola' })).toBeDisabled();
   expect((await cloud.owner<{ version: number }>('GET', `/api/menus/${DEMO_CLOUD.menuId}`)).body.version).toBe(before.body.version);
+});
+
+test('the owner pauses and resumes online ordering, enrols a store with a fresh code, and sees a paid online order in today\'s figures', async ({ page }) => {
+  const isOpen = async () => ((await (await fetch(`${cloud.url}/api/public/stores/${DEMO_CLOUD.storeId}`)).json()) as { store: { open: boolean } }).store.open;
+  await page.goto(`${cloud.url}/dashboard/#/stores/${DEMO_CLOUD.storeId}`);
+  await page.getByLabel('Email').fill(DEMO_CLOUD.ownerEmail);
+  await page.getByLabel('Password').fill(DEMO_CLOUD.ownerPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await page.getByRole('button', { name: 'Pause online ordering' }).click();
+  await expect(page.getByTestId('ordering-state')).toHaveText('Paused by you.');
+  expect(await isOpen()).toBe(false);
+  await page.getByRole('button', { name: 'Resume online ordering' }).click();
+  await expect(page.getByTestId('ordering-state')).toHaveText('Taking orders.');
+  expect(await isOpen()).toBe(true);
+
+  await page.getByRole('button', { name: 'New enrolment code' }).click();
+  const code = (await page.getByTestId('enrolment-code').textContent()) ?? '';
+  const enrol = await fetch(`${cloud.url}/sync/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, nodeId: `e2e-node-${randomUUID()}` }) });
+  expect(enrol.status, `enrolling with ${code}`).toBe(200);
+  expect(((await enrol.json()) as { storeId: string }).storeId).toBe(DEMO_CLOUD.storeId);
+
+  const orderId = randomUUID();
+  const placed = await fetch(`${cloud.url}/api/public/stores/${DEMO_CLOUD.storeId}/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ orderId, lines: [{ lineId: randomUUID(), itemId: DEMO.beer, quantity: 2, modifierOptionIds: [] }], customerName: 'Live', diningOption: 'take_out' }),
+  });
+  expect(placed.status).toBe(201);
+  const total = ((await placed.json()) as { order: { totals: { total: number } } }).order.totals.total;
+  expect(await cloud.confirmPayment(orderId)).toBe(200);
+  // No reload: the page refreshes its figures by itself.
+  await expect(page.getByTestId('sales-orders')).toHaveText('1', { timeout: 15_000 });
+  await expect(page.getByTestId('sales-gross')).toHaveText(money(total));
+  await expect(page.getByRole('table').filter({ hasText: 'Draft Beer' })).toContainText('2');
+  await snapshot(page, 'dashboard-live-sales');
 });

@@ -1,5 +1,5 @@
 /** The self-order kiosk: pairing, then the customer flow driven by `kioskMachine`. */
-import { type MenuIndex, type Order, type PaymentId, cents, newId } from '@brigade/sync/model';
+import { type MenuIndex, type Order, cents } from '@brigade/sync/model';
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { fromPromise } from 'xstate';
@@ -7,6 +7,7 @@ import type { HubClient } from '../shared/api-client';
 import { priceDraft, toWireLines } from '../shared/draft-order';
 import { HubProvider, useHub } from '../shared/hub-context';
 import { PairingGate } from '../shared/pairing-gate';
+import { RetryMemo } from '../shared/retry-memo';
 import { ToastProvider } from '../shared/toasts';
 import { useLiveMenu } from '../shared/use-menu';
 import { kioskMachine, timingFromQuery } from './kiosk-machine';
@@ -29,6 +30,7 @@ export function KioskApp() {
 /** What the machine's actors need from the screen; set after render, read when an order is placed. */
 class KioskServices {
   index: MenuIndex | null = null;
+  readonly memo = new RetryMemo();
   constructor(readonly client: HubClient) {}
   setIndex(index: MenuIndex | null): void {
     this.index = index;
@@ -47,15 +49,20 @@ function KioskFlow() {
         createOrder: fromPromise(async ({ input }) => {
           if (!services.index) throw new Error('The menu is still loading.');
           const expectedTotal = priceDraft(services.index, input.lines).totals.total;
-          const { order } = await services.client.command('order.create', {
-            orderId: input.orderId, channel: 'kiosk', diningOption: 'take_out', lines: toWireLines(input.lines), expectedTotal,
-          });
+          const { order } = await services.memo.run(`create:${input.orderId}`, (id) =>
+            services.client.command('order.create', {
+              orderId: input.orderId, channel: 'kiosk', diningOption: 'take_out', lines: toWireLines(input.lines), expectedTotal,
+            }, { commandId: id('command') }),
+          );
           return order;
         }),
         chargeCard: fromPromise(async ({ input }): Promise<Order> => {
-          const { order } = await services.client.command('payment.capture', {
-            orderId: input.order.id, paymentId: newId<PaymentId>(), tender: 'card', amount: cents(input.order.totals.total - input.order.paid),
-          });
+          const amount = cents(input.order.totals.total - input.order.paid);
+          const { order } = await services.memo.run(`charge:${input.order.id}:${amount}`, (id) =>
+            services.client.command('payment.capture', {
+              orderId: input.order.id, paymentId: id('payment'), tender: 'card', amount,
+            }, { commandId: id('command') }),
+          );
           return order;
         }),
       },

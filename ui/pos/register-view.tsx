@@ -1,10 +1,11 @@
 /** Ringing up a sale: menu on the left, the ticket on the right, then payment. */
-import { type LineRequest, type MenuItem, type Order, type OrderId, newId } from '@brigade/sync/model';
+import type { LineRequest, MenuItem, Order } from '@brigade/sync/model';
 import { useCallback, useState } from 'react';
 import { addOrMerge, newLine, priceDraft, toWireLines } from '../shared/draft-order';
 import { useHub, useHubEvents } from '../shared/hub-context';
 import { MenuBrowser } from '../shared/menu-browser';
 import { ModifierPicker } from '../shared/modifier-picker';
+import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
 import type { LiveMenu } from '../shared/use-menu';
 import { TenderDialog } from './tender-dialog';
@@ -18,6 +19,7 @@ export function RegisterView({ menu }: { menu: LiveMenu }) {
   const [picking, setPicking] = useState<MenuItem | null>(null);
   const [paying, setPaying] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [memo] = useState(() => new RetryMemo());
   const { index, unavailable } = menu;
 
   useHubEvents((event) => {
@@ -39,13 +41,15 @@ export function RegisterView({ menu }: { menu: LiveMenu }) {
     setBusy(true);
     try {
       const priced = priceDraft(index, lines);
-      const result = await client.command('order.create', {
-        orderId: newId<OrderId>(),
-        channel: 'counter',
-        diningOption: 'take_out',
-        lines: toWireLines(lines),
-        expectedTotal: priced.totals.total,
-      });
+      const result = await memo.run(`create:${JSON.stringify(lines)}`, (id) =>
+        client.command('order.create', {
+          orderId: id('order'),
+          channel: 'counter',
+          diningOption: 'take_out',
+          lines: toWireLines(lines),
+          expectedTotal: priced.totals.total,
+        }, { commandId: id('command') }),
+      );
       setOrder(result.order);
       setPaying(true);
     } catch (error) {
@@ -72,7 +76,7 @@ export function RegisterView({ menu }: { menu: LiveMenu }) {
             setPicking(null);
           }} />
       )}
-      {paying && order && <TenderDialog order={order} onPaid={onPaid} onClose={() => setPaying(false)} />}
+      {paying && order && <TenderDialog order={order} memo={memo} onPaid={onPaid} onClose={() => setPaying(false)} />}
     </div>
   );
 }

@@ -1,19 +1,22 @@
 /** The payment dialog, driven by `tenderMachine`: cash with quick amounts and change, or card on the reader. */
-import { type Cents, type Order, type Payment, type PaymentId, cents, currencyDigits, formatMoney, newId } from '@brigade/sync/model';
+import { type Cents, type Order, type Payment, cents, currencyDigits, formatMoney } from '@brigade/sync/model';
 import { useMachine } from '@xstate/react';
 import { useMemo, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { Dialog } from '../shared/dialog';
 import { useHub } from '../shared/hub-context';
+import type { RetryMemo } from '../shared/retry-memo';
 import { type CaptureInput, changeDue, quickCashAmounts, tenderMachine } from './tender-machine';
 
 interface Props {
   order: Order;
+  /** Keeps a capture's ids across the cashier's retries when the hub's answer was lost. */
+  memo: RetryMemo;
   onPaid: (order: Order, payment: Payment) => void;
   onClose: () => void;
 }
 
-export function TenderDialog({ order, onPaid, onClose }: Props) {
+export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
   const { client } = useHub();
   const currency = order.totals.currency;
   const due = cents(Math.max(0, order.totals.total - order.paid));
@@ -22,19 +25,22 @@ export function TenderDialog({ order, onPaid, onClose }: Props) {
       tenderMachine.provide({
         actors: {
           capture: fromPromise<Payment, CaptureInput>(async ({ input }) => {
-            const result = await client.command('payment.capture', {
-              orderId: order.id,
-              paymentId: newId<PaymentId>(),
-              tender: input.tender,
-              amount: input.amount,
-              ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
-            });
+            const action = `capture:${order.id}:${input.tender}:${input.amount}:${input.tendered ?? ''}`;
+            const result = await memo.run(action, (id) =>
+              client.command('payment.capture', {
+                orderId: order.id,
+                paymentId: id('payment'),
+                tender: input.tender,
+                amount: input.amount,
+                ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
+              }, { commandId: id('command') }),
+            );
             onPaid(result.order, result.payment);
             return result.payment;
           }),
         },
       }),
-    [client, order.id, onPaid],
+    [client, order.id, onPaid, memo],
   );
   const [state, send] = useMachine(machine, { input: { due, currency } });
   const ctx = state.context;
