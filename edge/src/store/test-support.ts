@@ -45,8 +45,15 @@ export function openTestStore(overrides: Partial<EdgeStoreOptions> = {}): TestSt
   const dir = mkdtempSync(join(tmpdir(), 'brigade-store-'));
   const clock = testClock();
   const options: EdgeStoreOptions = { dataDir: dir, seedDemo: true, now: clock.now, ...overrides };
+  let first: EdgeStore;
+  try {
+    first = openEdgeStore(options);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   const t: TestStore = {
-    store: openEdgeStore(options),
+    store: first,
     dir,
     clock,
     options,
