@@ -190,6 +190,22 @@ describe('the print runner', () => {
     expect(store.printJobs.list({ orderId: order.id }).every((job) => job.status === 'printed')).toBe(true);
   });
 
+  it('parks a job it cannot render as failed and goes on printing the next', async () => {
+    const printer = await virtualPrinter('front');
+    const print = runner([{ id: 'front', role: 'receipt', host: '127.0.0.1', port: printer.port }]);
+    const broken = await printReceipt(await createOrder([cola()]));
+    store.db.prepare('UPDATE print_jobs SET payload = ? WHERE id = ?').run(JSON.stringify({ kind: 'receipt', order: {}, reprint: false }), broken);
+    const good = await createOrder([burger()]);
+    const goodJob = await printReceipt(good);
+
+    await print.tick();
+    await print.tick();
+    expect(store.printJobs.get(broken)).toMatchObject({ status: 'failed' });
+    expect(store.printJobs.get(broken).lastError).toContain('Could not render');
+    expect(store.printJobs.get(goodJob).status).toBe('printed');
+    expect(printer.receipts().map((receipt) => receipt.text.includes(good.number))).toEqual([true]);
+  });
+
   it('sends each station ticket to the kitchen printer of that station', async () => {
     const front = await virtualPrinter('front');
     const grill = await virtualPrinter('grill');

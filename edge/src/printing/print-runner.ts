@@ -198,7 +198,15 @@ export class PrintRunner {
         return false;
       }
     }
-    const bytes = renderJob(job, this.options.store.queries.store());
+    let bytes: Uint8Array | null;
+    try {
+      bytes = renderJob(job, this.options.store.queries.store());
+    } catch (error) {
+      // A job that cannot be rendered is a bug: park it as failed (counted in /metrics) rather than retry it forever.
+      this.options.logger?.error({ err: error, jobId: job.id }, 'print job could not be rendered');
+      jobs.mark(job.id, 'failed', { lastError: `Could not render: ${(error as Error).message}` });
+      return true;
+    }
     if (bytes === null) return true;
     jobs.mark(job.id, 'sending', { printerId: printer.id });
     const outcome = await device.print(bytes);
