@@ -1,9 +1,9 @@
-import { formatMoney } from '@brigade/sync/model';
+import { type ItemId, type LineId, type Menu, type Order, DEMO, formatMoney, indexMenu, priceOrder } from '@brigade/sync/model';
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../virtual';
 import { renderKitchenTicket } from './render-kitchen-ticket';
 import { renderReceipt } from './render-receipt';
-import { sampleOrder, sampleTicket } from './sample-orders';
+import { sampleMenu, sampleOrder, sampleTicket } from './sample-orders';
 
 const paris = { name: 'Brigade Bistro', address: '1 Rue de la Paix\n75002 Paris', currency: 'EUR', timezone: 'Europe/Paris', locale: 'fr-FR', footer: 'Merci !' };
 const london = { name: 'Brigade Soho', address: '12 Greek St, London', currency: 'GBP', timezone: 'Europe/London', locale: 'en-GB' };
@@ -41,6 +41,17 @@ describe('renderReceipt', () => {
   it('fits a 58 mm printer of 32 columns', () => {
     const paper = decodeEscPos(renderReceipt(sampleOrder('EUR'), paris, { profile: { columns: 32 } }));
     for (const line of paper.text.split('\n')) if (!line.startsWith('[')) expect(line.length).toBeLessThanOrEqual(32);
+  });
+
+  it('prints a weighed item with its weight and price per kilo, in the store locale', () => {
+    const base = sampleMenu('EUR');
+    const cheese = { ...base.items[0], id: 'item-comte' as ItemId, name: 'Comté', price: 2890 as never, soldByWeight: true, modifierGroupIds: [], stationId: DEMO.grill } as Menu['items'][number];
+    const menu: Menu = { ...base, items: [...base.items, cheese] };
+    const priced = priceOrder(indexMenu(menu), [{ lineId: 'l-1' as LineId, itemId: cheese.id, quantity: 1, modifierOptionIds: [], weightGrams: 512 }]);
+    const order: Order = { ...sampleOrder('EUR'), lines: priced.lines.map((l) => ({ ...l, stationId: DEMO.grill, voided: false, firedIn: null })), totals: priced.totals };
+    const text = decodeEscPos(renderReceipt(order, paris)).text;
+    const money = (c: number): string => formatMoney(c as never, 'EUR', 'fr-FR').replace(/[\u00a0\u202f]/g, ' ');
+    expect(text).toMatch(new RegExp(`0,512 kg Comté @ ${money(2890)}/kg\\s+${money(priced.lines[0]?.lineAmount ?? 0)}`));
   });
 
   it('shows what is still owed on an unpaid order', () => {

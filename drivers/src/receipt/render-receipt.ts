@@ -35,7 +35,7 @@ export function renderReceipt(order: Order, store: StoreHeader, opts: { reprint?
   for (const line of order.lines) {
     if (line.voided) continue;
     const label = line.weightGrams !== undefined
-      ? `${(line.weightGrams / 1000).toFixed(3)} kg ${line.name} @ ${money(line.unitPrice)}/kg`
+      ? `${printable(new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(line.weightGrams / 1000))} kg ${line.name} @ ${money(line.unitPrice)}/kg`
       : `${line.quantity} x ${line.name}`;
     leftRight(e, label, money(line.lineAmount), cols);
     for (const m of line.modifiers) e.line(`   ${m.name}${m.priceDelta > 0 ? ` +${money(m.priceDelta)}` : ''}`);
