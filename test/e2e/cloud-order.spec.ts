@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { DEMO } from '@brigade/sync/model';
 import { eq } from 'drizzle-orm';
 import { onlineOrders, orders } from '@brigade/sync/schema/pg';
 import { type TestCloud, DEMO_CLOUD, startTestCloud } from './cloud-test-cloud';
@@ -120,4 +122,28 @@ test('the menu stays browsable offline once the ordering page has been opened', 
   } finally {
     await context.setOffline(false);
   }
+});
+
+test('the tracking page reconnects after the connection drops and catches up on what it missed', async ({ page, context }) => {
+  const orderId = randomUUID();
+  const placed = await fetch(`${cloud.url}/api/public/stores/${DEMO_CLOUD.storeId}/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ orderId, lines: [{ lineId: randomUUID(), itemId: DEMO.beer, quantity: 1, modifierOptionIds: [] }], customerName: 'Linus', diningOption: 'take_out' }),
+  });
+  expect(placed.status).toBe(201);
+  await page.goto(`${cloud.url}/order/${DEMO_CLOUD.storeId}/track/${orderId}`);
+  await expect(page.getByTestId('status-headline')).toHaveText('Waiting for your payment…');
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+
+  // The phone loses its signal: no new connection works, and the open stream is cut.
+  await context.setOffline(true);
+  cloud.cloud.app.server.closeAllConnections();
+  await expect(page.getByText('Reconnecting…')).toBeVisible();
+  // The payment lands while the phone is offline.
+  expect(await cloud.confirmPayment(orderId)).toBe(200);
+  await expect(page.getByTestId('status-headline')).toHaveText('Waiting for your payment…');
+  await context.setOffline(false);
+  await expect(page.getByTestId('status-headline')).toHaveText('We have your order.', { timeout: 30_000 });
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
 });
