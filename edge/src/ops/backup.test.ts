@@ -64,6 +64,20 @@ describe('backup and restore of the store database', () => {
     expect(second.epoch).toBeGreaterThan(first.epoch);
   });
 
+  it('starts above a clock-based floor when the live database was lost', async () => {
+    const dataDir = tempDir();
+    const store = openEdgeStore({ dataDir, seedDemo: true });
+    await sell(store);
+    store.close();
+    const backup = join(tempDir(), 'b.sqlite');
+    await backupEdgeDatabase(dataDir, backup);
+    rmSync(dataDir, { recursive: true, force: true });
+    const now = new Date('2026-11-22T10:00:00Z');
+    const { epoch, previous } = restoreEdgeDatabase(dataDir, backup, now);
+    expect(previous).toBeNull();
+    expect(epoch).toBeGreaterThan(Math.floor(now.getTime() / 1000));
+  });
+
   it('refuses a file that is not a store database and leaves the live one in place', () => {
     const dataDir = tempDir();
     openEdgeStore({ dataDir, seedDemo: true }).close();

@@ -66,9 +66,7 @@ export function restoreEdgeDatabase(dataDir: string, backupFile: string, now: Da
   const floor = liveEpoch ?? Math.floor(now.getTime() / 1000);
   const store = openEdgeStore({ dataDir });
   try {
-    let epoch = store.outbox.startNewEpoch();
-    while (epoch <= floor) epoch = store.outbox.startNewEpoch();
-    return { epoch, previous };
+    return { epoch: store.outbox.startNewEpoch(floor + 1), previous };
   } finally {
     store.close();
   }
