@@ -34,6 +34,8 @@ export interface PusherOptions {
   readonly now?: () => number;
   /** Called with the cloud's business rejections so the edge can show them to a manager. */
   readonly onRejected?: (rejected: readonly PushResult[]) => MaybePromise<void>;
+  /** Called after every round with the new status (the edge shows it on its screens). */
+  readonly onStatus?: (status: PusherStatus) => void;
 }
 
 export interface PusherStatus {
@@ -135,6 +137,7 @@ export function createPusher(options: PusherOptions): Pusher {
         state = { ...state, online: false, consecutiveFailures: failures, lastError: error instanceof Error ? error.message : String(error) };
         delay = backoffDelay(options.backoff ?? DEFAULT_BACKOFF, failures, options.random);
       }
+      options.onStatus?.(state);
       if (delay > 0 && !stopping) await sleeper.sleep(delay);
     }
   }
