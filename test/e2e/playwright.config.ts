@@ -9,6 +9,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian package chromium (apt-get install chromium).`);
 
 const artifacts = new URL('../artifacts/', import.meta.url).pathname;
+// Playwright empties its output folder when a run starts: one folder per run, so two runs at
+// once (two engineers, or CI shards) never delete each other's traces. Workers inherit the id.
+process.env.BRIGADE_E2E_RUN ??= `${Date.now()}-${process.pid}`;
 
 export default defineConfig({
   testDir: '.',
@@ -18,7 +21,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: `${artifacts}results`,
+  outputDir: `${artifacts}results/${process.env.BRIGADE_E2E_RUN}`,
   reporter: [['list']],
   globalSetup: './demo-store-setup.ts',
   use: {

@@ -1,6 +1,7 @@
 /** Ringing up a sale: menu on the left, the ticket on the right, then payment. */
-import type { LineRequest, MenuItem, Order } from '@brigade/sync/model';
+import type { DiningOption, LineRequest, MenuItem, Order } from '@brigade/sync/model';
 import { useCallback, useState } from 'react';
+import { ApiError } from '../shared/api-client';
 import { addOrMerge, newLine, priceDraft, toWireLines } from '../shared/draft-order';
 import { useHub, useHubEvents } from '../shared/hub-context';
 import { MenuBrowser } from '../shared/menu-browser';
@@ -11,6 +12,8 @@ import type { LiveMenu } from '../shared/use-menu';
 import { TenderDialog } from './tender-dialog';
 import { TicketPanel } from './ticket-panel';
 
+const MENU_CHANGED = new Set<string>(['PRICE_MISMATCH', 'ITEM_UNKNOWN', 'ITEM_UNAVAILABLE', 'MODIFIER_UNKNOWN']);
+
 export function RegisterView({ menu }: { menu: LiveMenu }) {
   const { client } = useHub();
   const toasts = useToasts();
@@ -20,6 +23,7 @@ export function RegisterView({ menu }: { menu: LiveMenu }) {
   const [paying, setPaying] = useState(false);
   const [busy, setBusy] = useState(false);
   const [memo] = useState(() => new RetryMemo());
+  const [diningOption, setDiningOption] = useState<DiningOption>('take_out');
   const { index, unavailable } = menu;
 
   useHubEvents((event) => {
@@ -41,11 +45,11 @@ export function RegisterView({ menu }: { menu: LiveMenu }) {
     setBusy(true);
     try {
       const priced = priceDraft(index, lines);
-      const result = await memo.run(`create:${JSON.stringify(lines)}`, (id) =>
+      const result = await memo.run(`create:${diningOption}:${JSON.stringify(lines)}`, (id) =>
         client.command('order.create', {
           orderId: id('order'),
           channel: 'counter',
-          diningOption: 'take_out',
+          diningOption,
           lines: toWireLines(lines),
           expectedTotal: priced.totals.total,
         }, { commandId: id('command') }),
@@ -54,6 +58,8 @@ export function RegisterView({ menu }: { menu: LiveMenu }) {
       setPaying(true);
     } catch (error) {
       toasts.error(error);
+      // The screen's menu is stale: fetch it again so the ticket shows what the hub will charge.
+      if (error instanceof ApiError && MENU_CHANGED.has(error.code)) menu.reload();
     } finally {
       setBusy(false);
     }
@@ -68,7 +74,8 @@ export function RegisterView({ menu }: { menu: LiveMenu }) {
     <div className="register">
       <MenuBrowser index={index} unavailable={unavailable} onPick={pick} />
       <TicketPanel index={index} unavailable={unavailable} lines={lines} order={order} busy={busy}
-        onLines={setLines} onPay={() => void pay()} onNewOrder={newOrder} onOrder={setOrder} />
+        onLines={setLines} onPay={() => void pay()} onNewOrder={newOrder} onOrder={setOrder}
+        diningOption={diningOption} onDiningOption={setDiningOption} />
       {picking && (
         <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => {

@@ -2,7 +2,7 @@
  * The ticket: the draft being rung up (priced locally with the hub's own engine), or, once
  * sent, the hub's order with its status, payment and receipt actions.
  */
-import { type ItemId, type LineId, type LineRequest, type MenuIndex, type Order, type PricedLine, type PricedOrder, cents, formatMoney } from '@brigade/sync/model';
+import { type DiningOption, type ItemId, type LineId, type LineRequest, type MenuIndex, type Order, type PricedLine, type PricedOrder, cents, formatMoney } from '@brigade/sync/model';
 import { useState } from 'react';
 import { errorMessage } from '../shared/api-client';
 import { changeQuantity, priceDraft, unavailableLines } from '../shared/draft-order';
@@ -10,6 +10,8 @@ import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { TotalsView } from '../shared/totals-view';
 import { ApprovalCancelled, useStaff } from './staff-session';
+
+const DINING_OPTIONS: readonly (readonly [DiningOption, string])[] = [['take_out', 'Take out'], ['eat_in', 'Eat in']];
 
 interface Props {
   index: MenuIndex;
@@ -21,9 +23,11 @@ interface Props {
   onPay: () => void;
   onNewOrder: () => void;
   onOrder: (order: Order) => void;
+  diningOption: DiningOption;
+  onDiningOption: (option: DiningOption) => void;
 }
 
-export function TicketPanel({ index, unavailable, lines, order, busy, onLines, onPay, onNewOrder, onOrder }: Props) {
+export function TicketPanel({ index, unavailable, lines, order, busy, onLines, onPay, onNewOrder, onOrder, diningOption, onDiningOption }: Props) {
   const currency = index.menu.currency;
   if (order) return <SentOrder order={order} onNewOrder={onNewOrder} onPay={onPay} onOrder={onOrder} />;
   let priced: PricedOrder | null = null;
@@ -37,6 +41,11 @@ export function TicketPanel({ index, unavailable, lines, order, busy, onLines, o
   return (
     <aside className="ticket" aria-label="Current order">
       <h2>New order</h2>
+      <div className="segmented" role="radiogroup" aria-label="Dining option">
+        {DINING_OPTIONS.map(([value, label]) => (
+          <button key={value} type="button" role="radio" aria-checked={diningOption === value} className="btn" onClick={() => onDiningOption(value)}>{label}</button>
+        ))}
+      </div>
       {lines.length === 0 && <p className="muted">Tap items to add them.</p>}
       <ul className="ticket-lines">
         {priced?.lines.map((line) => (
@@ -108,6 +117,7 @@ function SentOrder({ order, onNewOrder, onPay, onOrder }: { order: Order; onNewO
   return (
     <aside className="ticket" aria-label={`Order ${order.number}`}>
       <h2>Order <span data-testid="order-number">{order.number}</span> <span className={`status status-${order.status}`}>{order.status}</span></h2>
+      <p className="muted">{order.diningOption === 'eat_in' ? 'Eat in' : order.diningOption === 'delivery' ? 'Delivery' : 'Take out'}</p>
       <ul className="ticket-lines">
         {order.lines.map((line) => (
           <li key={line.lineId} className="line">

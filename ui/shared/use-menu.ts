@@ -8,6 +8,8 @@ import { useToasts } from './toasts';
 export interface LiveMenu {
   index: MenuIndex | null;
   unavailable: ReadonlySet<ItemId>;
+  /** Fetches the menu again, e.g. after the hub said prices changed. */
+  reload: () => void;
 }
 
 export function useLiveMenu(): LiveMenu {
@@ -36,5 +38,5 @@ export function useLiveMenu(): LiveMenu {
       return next;
     });
   });
-  return { index, unavailable };
+  return { index, unavailable, reload };
 }
