@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,12 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'brigade-vp-'));
+  cleanup.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+  return dir;
+}
+
 // Generous deadlines where the printer answers (the machine may be busy); short ones where
 // the test waits for silence.
 async function setup(outDir?: string, timeoutMs = 2000): Promise<{ vp: VirtualPrinter; printer: NetworkPrinter }> {
@@ -27,7 +33,7 @@ async function setup(outDir?: string, timeoutMs = 2000): Promise<{ vp: VirtualPr
 
 describe('NetworkPrinter over TCP against the virtual printer', () => {
   it('prints a clean job: ok, and the printer holds the same receipt, also as a file', async () => {
-    const outDir = mkdtempSync(path.join(tmpdir(), 'brigade-vp-'));
+    const outDir = tempDir();
     const { vp, printer } = await setup(outDir);
     const bytes = renderReceipt(sampleOrder('EUR'), store);
     const outcome = await printer.print(bytes);
@@ -137,7 +143,7 @@ describe('cash drawer', () => {
   });
 
   it('opens the drawer even while the printer reports paper end, and logs it', async () => {
-    const outDir = mkdtempSync(path.join(tmpdir(), 'brigade-vp-'));
+    const outDir = tempDir();
     const { vp, printer } = await setup(outDir);
     vp.setCondition('paper-end');
     const kicked = new Promise((resolve) => vp.on('drawer', resolve));

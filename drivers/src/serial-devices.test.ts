@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceWorker } from './device-worker';
 import { PoleDisplay, poleLine } from './display/pole-display';
@@ -16,7 +18,10 @@ afterEach(async () => {
 
 async function pair(name: string, paths?: { devicePath: string; simulatorPath: string }): Promise<PtyPair> {
   const p = await startPtyPair({ name, ...paths });
-  cleanup.push(() => p.unplug());
+  cleanup.push(async () => {
+    await p.unplug();
+    rmSync(path.dirname(p.devicePath), { recursive: true, force: true });
+  });
   return p;
 }
 

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceWorker, backoffDelay } from '../device-worker';
 import { EscPosPrinter } from '../escpos-printer';
@@ -25,7 +27,10 @@ describe('ESC/POS printers on other transports', () => {
   for (const kind of ['usb-lp', 'serial'] as const) {
     it(`prints, refuses on paper end and kicks the drawer over ${kind} (a pty standing in for the device node)`, async () => {
       const pair = await startPtyPair({ name: kind });
-      cleanup.push(() => pair.unplug());
+      cleanup.push(async () => {
+        await pair.unplug();
+        rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
+      });
       const vp = await startVirtualSerialPrinter({ path: pair.simulatorPath, name: kind });
       cleanup.push(() => vp.close());
       const printer = new EscPosPrinter(() => (kind === 'usb-lp' ? new UsbLpTransport(pair.devicePath) : new SerialTransport({ path: pair.devicePath, baudRate: 38400 })), { id: kind, timeoutMs: 2000 });

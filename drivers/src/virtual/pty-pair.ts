@@ -23,10 +23,12 @@ export function socatAvailable(): boolean {
 
 export async function startPtyPair(opts: { dir?: string; name?: string; devicePath?: string; simulatorPath?: string } = {}): Promise<PtyPair> {
   if (!socatAvailable()) throw new Error('socat was not found: install the Debian package socat');
-  const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'brigade-pty-'));
   const name = opts.name ?? 'tty';
-  const devicePath = opts.devicePath ?? path.join(dir, `${name}-device`);
-  const simulatorPath = opts.simulatorPath ?? path.join(dir, `${name}-sim`);
+  // A folder for the links only when the caller did not name both.
+  let dir = opts.dir;
+  const inDir = (file: string): string => path.join((dir ??= mkdtempSync(path.join(tmpdir(), 'brigade-pty-'))), file);
+  const devicePath = opts.devicePath ?? inDir(`${name}-device`);
+  const simulatorPath = opts.simulatorPath ?? inDir(`${name}-sim`);
   const child: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${simulatorPath}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (b: Buffer) => { stderr += b.toString(); });
