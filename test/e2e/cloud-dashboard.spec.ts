@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO } from '@brigade/sync/model';
 import { type TestCloud, DEMO_CLOUD, startTestCloud } from './cloud-test-cloud';
@@ -104,4 +105,49 @@ test('the owner pauses and resumes online ordering, enrols a store with a fresh 
   await expect(page.getByTestId('sales-gross')).toHaveText(money(total));
   await expect(page.getByRole('table').filter({ hasText: 'Draft Beer' })).toContainText('2');
   await snapshot(page, 'dashboard-live-sales');
+});
+
+test('the owner adds an item with a photo, a modifier group and a QR table, and downloads the printable code', async ({ page }) => {
+  await page.goto(`${cloud.url}/dashboard/#/menus/${DEMO_CLOUD.menuId}`);
+  await page.getByLabel('Email').fill(DEMO_CLOUD.ownerEmail);
+  await page.getByLabel('Password').fill(DEMO_CLOUD.ownerPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  const newItem = page.getByRole('form', { name: 'New item' });
+  await newItem.getByLabel('Name', { exact: true }).fill('Onion Rings');
+  await newItem.getByLabel('Price').fill('4.25');
+  await newItem.getByLabel('Category').selectOption({ label: 'Sides' });
+  await newItem.getByLabel('Kitchen station').selectOption({ label: 'Fry' });
+  await newItem.getByRole('button', { name: 'Add item' }).click();
+  await expect(page.getByTestId('menu-status')).toHaveText('Onion Rings saved.');
+  const photo = page.getByLabel('Photo URL of Onion Rings');
+  await photo.fill('not a url');
+  await expect(page.getByRole('button', { name: 'Save photo of Onion Rings' })).toBeDisabled();
+  await photo.fill('https://images.example.test/onion-rings.jpg');
+  await page.getByRole('button', { name: 'Save photo of Onion Rings' }).click();
+  await expect(page.getByTestId('menu-status')).toHaveText('Photo of Onion Rings saved.');
+
+  const newGroup = page.getByRole('form', { name: 'New modifier group' });
+  await newGroup.getByLabel('Name', { exact: true }).fill('Dip');
+  await newGroup.getByLabel(/^Options/).fill('Ranch\nChipotle mayo, 0.75');
+  await newGroup.getByRole('button', { name: 'Add group' }).click();
+  await expect(page.getByTestId('menu-status')).toHaveText('Dip saved.');
+
+  const menu = await cloud.owner<{ menu: { items: { name: string; price: number; imageUrl?: string }[]; modifierGroups: { name: string; options: { name: string; priceDelta: number }[] }[] } }>('GET', `/api/menus/${DEMO_CLOUD.menuId}`);
+  expect(menu.body.menu.items.find((i) => i.name === 'Onion Rings')).toMatchObject({ price: 425, imageUrl: 'https://images.example.test/onion-rings.jpg' });
+  expect(menu.body.menu.modifierGroups.find((g) => g.name === 'Dip')?.options.map((o) => [o.name, o.priceDelta])).toEqual([['Ranch', 0], ['Chipotle mayo', 75]]);
+
+  await page.goto(`${cloud.url}/dashboard/#/stores/${DEMO_CLOUD.storeId}`);
+  await page.getByLabel('New table').fill('Patio-2');
+  await page.getByRole('button', { name: 'Add table' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: 'Patio-2' });
+  await expect(row).toContainText('code v1');
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'SVG' }).click()]);
+  expect(download.suggestedFilename()).toBe('table-Patio-2.svg');
+  const path = await download.path();
+  expect(readFileSync(path, 'utf8')).toContain('<svg');
+  await snapshot(page, 'dashboard-tables');
+
+  await page.goto(`${cloud.url}/order/${DEMO_CLOUD.storeId}`);
+  await expect(page.getByRole('button', { name: 'Onion Rings, $4.25' }).locator('img')).toHaveAttribute('src', 'https://images.example.test/onion-rings.jpg');
 });
