@@ -2,6 +2,7 @@
 import type { StoreInfo } from '../shared/hub-types';
 import type { ExpoOrder } from './expo-board';
 import { ageLevel, ageMs, formatAge } from './ticket-age';
+import { CHANNEL_LABEL } from './ticket-card';
 
 interface Props {
   orders: readonly ExpoOrder[];
@@ -24,7 +25,7 @@ export function ExpoView({ orders, now, store, onBump }: Props) {
               <span className="ticket-number">{order.orderNumber}</span>
               <span className="ticket-timer" data-level={level}>{formatAge(age)}</span>
             </span>
-            <span className="ticket-meta">{order.tableLabel ? `Table ${order.tableLabel}` : order.channel}{order.customerName ? ` · ${order.customerName}` : ''}</span>
+            <span className="ticket-meta">{order.tableLabel ? `Table ${order.tableLabel}` : CHANNEL_LABEL[order.channel]}{order.customerName ? ` · ${order.customerName}` : ''}</span>
             <ul className="expo-parts">
               {order.parts.map((part) => (
                 <li key={part.ticketId}>

@@ -1,7 +1,7 @@
 import type { KitchenTicket } from '@brigade/sync/model';
 import { ageLevel, ageMs, formatAge } from './ticket-age';
 
-const CHANNEL_LABEL: Record<KitchenTicket['channel'], string> = { counter: 'Counter', kiosk: 'Kiosk', online: 'Online', table: 'Table' };
+export const CHANNEL_LABEL: Record<KitchenTicket['channel'], string> = { counter: 'Counter', kiosk: 'Kiosk', online: 'Online', table: 'Table' };
 
 interface Props {
   ticket: KitchenTicket;
