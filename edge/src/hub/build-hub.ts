@@ -12,10 +12,12 @@ import type { Logger } from 'pino';
 import type { EdgeConfig } from '../config';
 import type { EdgeStore } from '../store/types';
 import { type InFlight, registerCommandRoutes, whenIdle } from './command-routes';
+import { type HardwareOptions, registerDeviceRoutes } from './device-routes';
 import { registerErrorHandling } from './error-handler';
 import { storeEventSource } from './event-source';
 import { type LiveEventSource, registerLiveEvents } from './live-events';
 import { type HubMetrics, createHubMetrics } from './metrics';
+import { redactedRequest } from './log-redaction';
 import { type HealthChecks, registerOpsRoutes } from './ops-routes';
 import { type CredentialRateLimits, defaultCredentialRateLimits, registerPairingRoutes } from './pairing-routes';
 import { type PrinterStatusSource, registerReadRoutes } from './read-routes';
@@ -36,6 +38,8 @@ export interface HubOptions {
   readonly maxBufferedBytes?: number;
   /** Where live events come from; the store's by default. */
   readonly events?: LiveEventSource;
+  /** Devices and the card reader behind the hardware routes; without them those routes are absent. */
+  readonly hardware?: HardwareOptions;
 }
 
 const noPrinters: PrinterStatusSource = { statuses: () => [] };
@@ -43,7 +47,7 @@ const noPrinters: PrinterStatusSource = { statuses: () => [] };
 export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   const { store } = options;
   // Typed as Fastify's base logger so the app's type matches the plugins' and routes'.
-  const loggerInstance: FastifyBaseLogger | undefined = options.logger || undefined;
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger ? options.logger.child({}, { serializers: { req: redactedRequest } }) : undefined;
   const app: FastifyInstance = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
@@ -82,6 +86,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerPairingRoutes(app, store, options.rateLimits ?? defaultCredentialRateLimits);
   registerReadRoutes(app, store, printers);
   registerOpsRoutes(app, store, metrics, printers, options.healthChecks ?? {});
+  if (options.hardware) registerDeviceRoutes(app, store, printers, options.hardware);
   const live = registerLiveEvents(app, {
     source: options.events ?? storeEventSource(store),
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { EdgeConfig } from '../config';
+import { type StoreDevicesOptions, prepareStoreDevices } from '../devices/store-devices';
 import { PrintRunner, type PrintRunnerOptions } from '../printing/print-runner';
 import { openEdgeStore } from '../store/open-store';
 import type { EdgeStore, EdgeStoreOptions } from '../store/types';
@@ -27,11 +28,15 @@ export interface StartEdgeNodeOptions {
   readonly store?: Omit<EdgeStoreOptions, 'dataDir' | 'logger'>;
   readonly hub?: Omit<HubOptions, 'store' | 'config' | 'logger' | 'printers'>;
   readonly printRunner?: Omit<PrintRunnerOptions, 'store' | 'printers' | 'logger'>;
+  /** Card reader and device manager settings beyond the config (tests: reader polling, back-off). */
+  readonly devices?: Omit<StoreDevicesOptions, 'config' | 'logger' | 'terminal'>;
 }
 
 export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<EdgeNode> {
   const { config, logger } = options;
-  const store = openEdgeStore({ ...options.store, dataDir: config.dataDir, ...(logger ? { logger: logger.child({ part: 'store' }) } : {}) });
+  const storeDevices = prepareStoreDevices({ ...options.devices, config, ...(options.store?.terminal ? { terminal: options.store.terminal } : {}), ...(logger ? { logger: logger.child({ part: 'devices' }) } : {}) });
+  const store = openEdgeStore({ ...options.store, ...(storeDevices.terminal ? { terminal: storeDevices.terminal } : {}), dataDir: config.dataDir, ...(logger ? { logger: logger.child({ part: 'store' }) } : {}) });
+  const devices = storeDevices.attach(store);
   const printRunner = new PrintRunner({ ...options.printRunner, store, printers: config.printers, ...(logger ? { logger: logger.child({ part: 'printing' }) } : {}) });
   let hub: FastifyInstance | null = null;
   try {
@@ -41,6 +46,7 @@ export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<Edge
       config,
       ...(logger ? { logger } : { logger: false }),
       printers: printRunner,
+      hardware: devices.hardware,
       healthChecks: { migrationsCurrent: () => migrationsCurrent(store.db) },
     });
     await hub.listen({ host: config.hub.host, port: config.hub.port });
@@ -50,6 +56,7 @@ export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<Edge
     throw error;
   }
   printRunner.start();
+  devices.manager.start();
   const address = hub.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.hub.port;
   let closing: Promise<void> | null = null;
@@ -64,6 +71,7 @@ export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<Edge
       closing ??= (async () => {
         await running.close();
         await printRunner.stop();
+        await devices.manager.stop();
         store.close();
       })();
       return closing;
