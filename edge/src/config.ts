@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { type DeviceSettings, loadDeviceSettings } from './devices/device-settings';
 
 export const PrinterConfigSchema = Type.Object(
   {
@@ -37,6 +38,8 @@ export interface EdgeConfig {
   readonly uiDistDir: string;
   readonly cloudUrl: string | null;
   readonly logLevel: string;
+  /** Scales, scanners, pole displays, drawers and the card reader (edge/src/devices/device-settings.ts). */
+  readonly devices?: DeviceSettings;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +118,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uiDistDir: env.BRIGADE_UI_DIST ? resolve(cwd, env.BRIGADE_UI_DIST) : fileURLToPath(new URL('../../ui/dist', import.meta.url)),
     cloudUrl,
     logLevel: env.BRIGADE_LOG_LEVEL || 'info',
+    devices: loadDeviceSettings(env),
   };
 }
 

@@ -48,6 +48,12 @@ export const errorCatalog = {
   SPLIT_INVALID: { status: 422, message: 'That split does not cover the check exactly.' },
   TICKET_NOT_FOUND: { status: 404, message: 'That ticket does not exist.' },
   PRINT_JOB_NOT_FOUND: { status: 404, message: 'That print job does not exist.' },
+  DEVICE_NOT_FOUND: { status: 404, message: 'That device is not configured in this store.' },
+  PRINTER_NOT_FOUND: { status: 404, message: 'That printer is not configured in this store.' },
+  DEVICE_OFFLINE: { status: 409, message: 'That device is not connected. Check its cable and power.' },
+  SCALE_UNSTABLE: { status: 409, message: 'The scale has not settled. Wait for a steady weight.' },
+  SCALE_OVER_CAPACITY: { status: 409, message: 'Too heavy for the scale.' },
+  SCALE_EMPTY: { status: 409, message: 'Nothing is on the scale.' },
   COMMAND_ID_REUSED: { status: 409, message: 'That request id was already used for a different action.' },
   INTERNAL: { status: 500, message: 'Something went wrong. Nothing was changed; try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -12,7 +12,11 @@ export type HubEvent =
   | { seq: number; type: 'item.availability'; itemId: ItemId; unavailable: boolean }
   | { seq: number; type: 'device.pairing'; pending: number }
   | { seq: number; type: 'printer.status'; printerId: string; status: string; message: string | null }
-  | { seq: number; type: 'sync.status'; waiting: number; oldestAgeSeconds: number | null; online: boolean };
+  | { seq: number; type: 'sync.status'; waiting: number; oldestAgeSeconds: number | null; online: boolean }
+  /** A configured scale, scanner, pole display, drawer or card reader changed condition. */
+  | { seq: number; type: 'device.status'; deviceId: string; kind: string; status: 'ready' | 'offline' | 'error'; message: string | null }
+  /** A barcode scanner at the till read a code; the POS adds the item with that barcode. */
+  | { seq: number; type: 'scanner.scan'; deviceId: string; code: string; stationId: string | null };
 
 export type HubEventType = HubEvent['type'];
 
