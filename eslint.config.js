@@ -33,7 +33,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, '@brigade/edge*', '@brigade/cloud*', '@brigade/drivers*', '@brigade/sync/engine*', '@brigade/sync/schema*'] }],
+      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, '@brigade/edge*', '@brigade/cloud*', '@brigade/drivers*', '!@brigade/drivers/wedge', '@brigade/sync/engine*', '@brigade/sync/schema*'] }],
     },
   },
   {
