@@ -1,0 +1,149 @@
+/**
+ * Card payments at a Stripe Terminal reader through the whole edge node: the node is
+ * configured from BRIGADE_PAYMENT_TERMINAL=stripe and BRIGADE_STRIPE_*, the real `stripe`
+ * SDK talks to the fake Stripe API (the one service we cannot reach), and the POS sees
+ * approvals, declines and an unavailable reader as the hub's answers.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeStripe, startFakeStripe } from '@brigade/drivers/virtual';
+import { DEMO, type Order, newId } from '@brigade/sync/model';
+import { type DeviceTestNode, startDeviceTestNode } from '../../edge/src/devices/devices-test-kit';
+
+const READER = 'tmr_till_1';
+let stripe: FakeStripe;
+let t: DeviceTestNode;
+
+beforeAll(async () => {
+  stripe = await startFakeStripe();
+  stripe.addReader(READER);
+  const client = stripe.clientConfig();
+  t = await startDeviceTestNode({
+    BRIGADE_PAYMENT_TERMINAL: 'stripe',
+    BRIGADE_STRIPE_API_KEY: 'sk_test_brigade',
+    BRIGADE_STRIPE_READER_ID: READER,
+    BRIGADE_STRIPE_HOST: client.host,
+    BRIGADE_STRIPE_PORT: String(client.port),
+    BRIGADE_STRIPE_PROTOCOL: client.protocol,
+    BRIGADE_DEVICES: JSON.stringify([{ id: 'reader', kind: 'payment-terminal', address: `stripe:${READER}` }]),
+  });
+});
+
+afterAll(async () => {
+  await t?.close();
+  await stripe?.close();
+});
+
+beforeEach(() => {
+  stripe.setReaderStatus(READER, 'online');
+  stripe.setOutcome(READER, 'approve', 20);
+});
+
+async function openOrder(): Promise<Order> {
+  const created = await t.post('/api/commands/order.create', {
+    commandId: newId(),
+    args: { orderId: newId(), channel: 'counter', diningOption: 'take_out', lines: [{ lineId: newId(), itemId: DEMO.fries, quantity: 1, modifierOptionIds: [DEMO.regular] }] },
+  });
+  expect(created.status).toBe(200);
+  return (created.json.result as { order: Order }).order;
+}
+
+function payByCard(order: Order, commandId = newId(), paymentId = newId()): Promise<{ status: number; json: Record<string, unknown> }> {
+  return t.post('/api/commands/payment.capture', { commandId, args: { orderId: order.id, paymentId, tender: 'card', amount: order.totals.total } });
+}
+
+async function paymentStatus(orderId: string): Promise<string> {
+  const reply = await t.get(`/api/orders/${orderId}`);
+  return (reply.json.order as Order).paymentStatus;
+}
+
+describe('a card payment at the Stripe reader', () => {
+  it('is approved, and the order is paid with the PaymentIntent the reader settled', async () => {
+    const order = await openOrder();
+    const charged = stripe.succeededCharges();
+    const paid = await payByCard(order);
+    expect(paid.status).toBe(200);
+    const reference = (paid.json.result as { payment: { reference: string | null } }).payment.reference ?? '';
+    // The payment points at the PaymentIntent Stripe settled, for this order's total.
+    expect(stripe.state.intents.get(reference)).toMatchObject({ status: 'succeeded', amount: order.totals.total });
+    expect(await paymentStatus(order.id)).toBe('paid');
+    expect(stripe.succeededCharges()).toBe(charged + 1);
+  });
+
+  it('is declined with the reason, and the order stays open and unpaid', async () => {
+    stripe.setOutcome(READER, 'decline', 20);
+    const order = await openOrder();
+    const declined = await payByCard(order);
+    expect(declined.status).toBe(402);
+    expect(declined.json.error).toMatchObject({ code: 'PAYMENT_DECLINED', details: { reason: 'card declined' } });
+    expect(await paymentStatus(order.id)).toBe('unpaid');
+    const reread = await t.get(`/api/orders/${order.id}`);
+    expect((reread.json.order as Order).status).toBe('open');
+  });
+
+  it('answers PAYMENT_UNAVAILABLE when the reader is offline, and leaves the order unpaid', async () => {
+    stripe.setReaderStatus(READER, 'offline');
+    const order = await openOrder();
+    const refused = await payByCard(order);
+    expect(refused.status).toBe(409);
+    expect((refused.json.error as { code: string }).code).toBe('PAYMENT_UNAVAILABLE');
+    expect(await paymentStatus(order.id)).toBe('unpaid');
+  });
+
+  it('charges once when Stripe fails a request with a 5xx after doing the work and the retry carries the same key', async () => {
+    const order = await openOrder();
+    const charged = stripe.succeededCharges();
+    stripe.injectFault(/\/v1\/payment_intents$/, 'error-after', 500);
+    const commandId = newId();
+    const paymentId = newId();
+    const paid = await payByCard(order, commandId, paymentId);
+    expect(paid.status).toBe(200);
+    // The cashier's screen lost the answer and sends the same command again.
+    const again = await payByCard(order, commandId, paymentId);
+    expect(again.status).toBe(200);
+    expect(again.json.replayed).toBe(true);
+    expect(stripe.succeededCharges()).toBe(charged + 1);
+    const intents = stripe.requests().filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents');
+    expect(intents.some((r) => r.replayed)).toBe(true);
+  });
+
+  it('a retry after a reader failure charges once when it finally goes through', async () => {
+    const order = await openOrder();
+    const charged = stripe.succeededCharges();
+    stripe.setReaderStatus(READER, 'offline');
+    const commandId = newId();
+    const paymentId = newId();
+    expect((await payByCard(order, commandId, paymentId)).status).toBe(409);
+    stripe.setReaderStatus(READER, 'online');
+    const paid = await payByCard(order, commandId, paymentId);
+    expect(paid.status).toBe(200);
+    expect(stripe.succeededCharges()).toBe(charged + 1);
+  });
+
+  it('can be cancelled from the POS while the reader waits for a card', async () => {
+    stripe.setOutcome(READER, 'wait');
+    const order = await openOrder();
+    const paying = payByCard(order);
+    // Cancel only once the reader has the payment in hand.
+    for (let i = 0; i < 100 && !stripe.state.readers.get(READER)?.action; i += 1) await new Promise((r) => setTimeout(r, 20));
+    const cancelled = await t.post('/api/payments/cancel', {});
+    expect(cancelled.status).toBe(200);
+    const result = await paying;
+    expect(result.status).toBe(402);
+    expect(result.json.error).toMatchObject({ code: 'PAYMENT_DECLINED', details: { reason: 'cancelled' } });
+    expect(await paymentStatus(order.id)).toBe('unpaid');
+  });
+});
+
+describe('card availability', () => {
+  it('flips to cash only while the reader is offline, and the hardware page shows it', async () => {
+    expect((await t.get('/api/payments/availability')).json).toEqual({ card: true, reason: null });
+    stripe.setReaderStatus(READER, 'offline');
+    const down = await t.get('/api/payments/availability');
+    expect(down.json.card).toBe(false);
+    expect(String(down.json.reason)).toMatch(/take cash/);
+    const hardware = await t.get('/api/hardware');
+    expect((hardware.json.devices as Array<{ id: string; status: string }>).find((d) => d.id === 'reader')?.status).toBe('offline');
+    stripe.setReaderStatus(READER, 'online');
+    expect((await t.get('/api/payments/availability')).json).toEqual({ card: true, reason: null });
+  });
+});
