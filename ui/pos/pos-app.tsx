@@ -83,7 +83,7 @@ function PosShell() {
       </header>
       <main className="pos-main">
         {/* The register stays mounted so a half-rung order survives a look at the orders list. */}
-        <div hidden={tab !== 'register'}><RegisterView menu={menu} /></div>
+        <div hidden={tab !== 'register'}><RegisterView menu={menu} active={tab === 'register'} /></div>
         {tab === 'orders' && <OrdersView />}
         {tab === 'manager' && <ManagerView index={menu.index} unavailable={menu.unavailable} />}
       </main>

@@ -8,13 +8,14 @@ import { MenuBrowser } from '../shared/menu-browser';
 import { ModifierPicker } from '../shared/modifier-picker';
 import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
+import { useBarcodeScans } from '../shared/use-barcode-scans';
 import type { LiveMenu } from '../shared/use-menu';
 import { TenderDialog } from './tender-dialog';
 import { TicketPanel } from './ticket-panel';
 
 const MENU_CHANGED = new Set<string>(['PRICE_MISMATCH', 'ITEM_UNKNOWN', 'ITEM_UNAVAILABLE', 'MODIFIER_UNKNOWN']);
 
-export function RegisterView({ menu }: { menu: LiveMenu }) {
+export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean }) {
   const { client } = useHub();
   const toasts = useToasts();
   const [lines, setLines] = useState<LineRequest[]>([]);
@@ -32,13 +33,20 @@ export function RegisterView({ menu }: { menu: LiveMenu }) {
 
   const onPaid = useCallback((paid: Order) => setOrder(paid), []);
 
-  if (!index) return <p className="loading">Loading the menu…</p>;
+  useBarcodeScans(active && !picking && !paying, (code) => {
+    const item = index?.menu.items.find((i) => i.active && i.barcode === code);
+    if (!item) return toasts.info(`No item has the barcode ${code}.`);
+    if (unavailable.has(item.id)) return toasts.info(`${item.name} is sold out (86).`);
+    pick(item);
+  });
 
-  const pick = (item: MenuItem) => {
+  function pick(item: MenuItem) {
     if (order) return toasts.info('Start a new order to add items.');
     if (item.modifierGroupIds.length > 0) setPicking(item);
     else setLines((l) => addOrMerge(l, newLine(item.id, [], 1)));
-  };
+  }
+
+  if (!index) return <p className="loading">Loading the menu…</p>;
 
   const pay = async () => {
     if (order) return setPaying(true);

@@ -52,6 +52,17 @@ export class PosPage {
     }
   }
 
+  /**
+   * What a keyboard-wedge scanner does: the code's keys and Enter in one burst, milliseconds
+   * apart. Sent inside the page, because keys driven one by one from the test arrive as slowly
+   * as a person typing on a loaded machine.
+   */
+  async scanBarcode(code: string): Promise<void> {
+    await this.page.evaluate((text) => {
+      for (const key of [...text, 'Enter']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }, code);
+  }
+
   ticketTotal(): Locator {
     return this.page.getByRole('complementary').getByTestId('total');
   }
