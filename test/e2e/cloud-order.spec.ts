@@ -147,3 +147,26 @@ test('the tracking page reconnects after the connection drops and catches up on 
   await expect(page.getByTestId('status-headline')).toHaveText('We have your order.', { timeout: 30_000 });
   await expect(page.getByText('Live', { exact: true })).toBeVisible();
 });
+
+test('when prices change while the customer pays, the order is refused, the page shows the new total, and paying again works', async ({ page }) => {
+  await page.goto(storePage());
+  await page.getByRole('button', { name: /^Draft Beer,/ }).click();
+  await page.getByRole('button', { name: /View order · 1 item/ }).click();
+  const sheet = page.getByRole('dialog', { name: 'Your order' });
+  const oldTotal = (await sheet.getByTestId('total').textContent()) ?? '';
+  await sheet.getByLabel('Name for the order').fill('Barbara');
+  await sheet.getByLabel('Phone').fill('5550102030');
+
+  const menu = await cloud.owner<{ version: number; menu: { items: { id: string; name: string; price: number }[] } }>('GET', `/api/menus/${DEMO_CLOUD.menuId}`);
+  const beer = menu.body.menu.items.find((i) => i.name === 'Draft Beer');
+  expect((await cloud.owner('PATCH', `/api/menus/${DEMO_CLOUD.menuId}/items/${beer?.id ?? ''}`, { price: (beer?.price ?? 0) + 100 })).status).toBe(200);
+
+  await sheet.getByRole('button', { name: `Pay ${oldTotal}` }).click();
+  await expect(sheet.getByTestId('checkout-error')).toHaveText('Prices changed. Review the order and try again.');
+  await expect(sheet.getByTestId('total')).not.toHaveText(oldTotal);
+  const newTotal = (await sheet.getByTestId('total').textContent()) ?? '';
+  await sheet.getByRole('button', { name: `Pay ${newTotal}` }).click();
+  await page.waitForURL(/\/track\//);
+  await expect(page.getByTestId('status-headline')).toHaveText('Waiting for your payment…');
+  await expect(page.getByText(`Pickup · ${newTotal}`)).toBeVisible();
+});

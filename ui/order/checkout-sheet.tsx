@@ -12,6 +12,9 @@ import { rememberOrder } from './last-order';
 import { placeOrder } from './online-api';
 import { trackUrl } from './routes';
 
+/** Refusals that mean the page's menu is out of date. */
+const MENU_CHANGED = new Set(['PRICE_MISMATCH', 'ITEM_UNKNOWN', 'ITEM_UNAVAILABLE', 'MODIFIER_UNKNOWN', 'MODIFIER_REQUIRED', 'MODIFIER_TOO_MANY']);
+
 interface Props {
   storeId: string;
   index: MenuIndex;
@@ -23,10 +26,12 @@ interface Props {
   onChangeQuantity: (lineId: LineId, delta: number) => void;
   onClose: () => void;
   onPaused: () => void;
+  /** The cloud's menu differs from the page's: load it again (the cart is re-priced). */
+  onMenuChanged: () => void;
   navigate: (url: string) => void;
 }
 
-export function CheckoutSheet({ storeId, lines, priced, payment, tableToken, tableLabel, onChangeQuantity, onClose, onPaused, navigate }: Props) {
+export function CheckoutSheet({ storeId, lines, priced, payment, tableToken, tableLabel, onChangeQuantity, onClose, onPaused, onMenuChanged, navigate }: Props) {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [problems, setProblems] = useState<PickupProblems>({});
@@ -50,6 +55,7 @@ export function CheckoutSheet({ storeId, lines, priced, payment, tableToken, tab
       navigate(trackUrl(storeId, id));
     } catch (error) {
       if (error instanceof CloudApiError && error.code === 'STORE_PAUSED') onPaused();
+      if (error instanceof CloudApiError && MENU_CHANGED.has(error.code)) onMenuChanged();
       setFailure(error instanceof CloudApiError ? error.message : 'Your order could not be placed. Try again.');
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { DEMO, type ItemId, type LineId, type ModifierOptionId, demoMenu, indexMenu, priceOrder } from '@brigade/sync/model';
 import { describe, expect, it } from 'vitest';
 import { addOrMerge, newLine } from '../shared/draft-order';
-import { itemCount, normalisePhone, orderBody, pickupProblems } from './checkout';
+import { itemCount, normalisePhone, orderBody, pickupProblems, priceCart } from './checkout';
 
 const index = indexMenu(demoMenu);
 const burger = demoMenu.items.find((i) => i.modifierGroupIds.length > 0);
@@ -67,5 +67,32 @@ describe('the order sent to the cloud', () => {
   it('uses the demo store currency', () => {
     expect(priced.totals.currency).toBe(demoMenu.currency);
     expect(DEMO).toBeDefined();
+  });
+});
+
+describe('a cart after the menu changed', () => {
+  const beer = demoMenu.items.find((i) => i.name === 'Draft Beer');
+  const fries = demoMenu.items.find((i) => i.name === 'Fries');
+  if (!beer || !fries) throw new Error('the demo menu has Draft Beer and Fries');
+  const large = index.groups.get(fries.modifierGroupIds[0] ?? ('' as never))?.options.at(-1)?.id as ModifierOptionId;
+  const lines = [newLine(beer.id, [], 2), newLine(fries.id, [large], 1)];
+
+  it('keeps every line while the menu still sells them', () => {
+    const cart = priceCart(index, lines, new Set());
+    expect(cart.removed).toEqual([]);
+    expect(cart.priced?.totals.total).toBe(priceOrder(index, lines).totals.total);
+  });
+
+  it('takes out an item the store 86d and names it', () => {
+    const cart = priceCart(index, lines, new Set([beer.id]));
+    expect(cart.removed).toEqual(['Draft Beer']);
+    expect(cart.lines.map((l) => l.itemId)).toEqual([fries.id]);
+  });
+
+  it('takes out an item gone from the menu, and a line whose choice is gone', () => {
+    const shrunk = indexMenu({ ...demoMenu, items: demoMenu.items.filter((i) => i.id !== beer.id), modifierGroups: demoMenu.modifierGroups.map((g) => ({ ...g, options: g.options.filter((o) => o.id !== large) })) });
+    const cart = priceCart(shrunk, lines, new Set());
+    expect(cart.removed).toEqual(['An item', 'Fries']);
+    expect(cart.priced).toBeNull();
   });
 });

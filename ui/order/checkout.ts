@@ -3,7 +3,7 @@
  * order, how the phone number is kept, and the body sent to the cloud. Lines carry no
  * prices: the cloud prices them again; the total shown goes along as `expectedTotal`.
  */
-import type { LineRequest, PricedOrder } from '@brigade/sync/model';
+import { type ItemId, type LineRequest, type MenuIndex, type PricedOrder, priceLine, priceOrder } from '@brigade/sync/model';
 import type { PlaceOrderBody } from './online-api';
 
 export interface PickupDetails {
@@ -51,4 +51,31 @@ export function orderBody(orderId: string, lines: readonly LineRequest[], priced
     ...(tableToken ? { tableToken } : {}),
     expectedTotal: priced.totals.total,
   };
+}
+
+export interface PricedCart {
+  /** The lines that can still be ordered. */
+  readonly lines: LineRequest[];
+  readonly priced: PricedOrder | null;
+  /** Names of what the store no longer sells (removed from the menu, 86'd, a choice gone). */
+  readonly removed: string[];
+}
+
+/**
+ * Prices the cart against the store's current menu. A line the menu no longer allows is
+ * taken out and named, instead of the page failing: the menu can change between the
+ * customer adding an item and paying (the cloud refreshes it after a PRICE_MISMATCH).
+ */
+export function priceCart(index: MenuIndex, lines: readonly LineRequest[], unavailable: ReadonlySet<ItemId>): PricedCart {
+  const kept: LineRequest[] = [];
+  const removed: string[] = [];
+  for (const line of lines) {
+    try {
+      priceLine(index, line, unavailable);
+      kept.push(line);
+    } catch {
+      removed.push(index.items.get(line.itemId)?.name ?? 'An item');
+    }
+  }
+  return { lines: kept, priced: kept.length > 0 ? priceOrder(index, kept, unavailable) : null, removed };
 }

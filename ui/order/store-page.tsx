@@ -1,10 +1,10 @@
 /** A store's ordering page: name, paused banner, table banner, the menu by category, the cart. */
-import { type ItemId, type LineId, type LineRequest, type MenuIndex, type MenuItem, type ModifierOptionId, formatMoney, indexMenu, priceOrder } from '@brigade/sync/model';
+import { type ItemId, type LineId, type LineRequest, type MenuIndex, type MenuItem, type ModifierOptionId, formatMoney, indexMenu } from '@brigade/sync/model';
 import { useMemo, useState } from 'react';
 import { ModifierPicker } from '../shared/modifier-picker';
 import { addOrMerge, changeQuantity, newLine } from '../shared/draft-order';
 import { CheckoutSheet } from './checkout-sheet';
-import { itemCount } from './checkout';
+import { itemCount, priceCart } from './checkout';
 import { PAUSED_MESSAGE } from './messages';
 import { storeUrl } from './routes';
 import { type TableState, useStorePage } from './use-store-page';
@@ -36,7 +36,8 @@ export function StorePage({ storeId, tableToken, navigate }: Props) {
   const paused = store.paused || pausedByCloud;
   const tableRefused = table.state === 'refused';
   const canOrder = !paused && !tableRefused && table.state !== 'checking';
-  const priced = lines.length > 0 ? priceOrder(index, lines) : null;
+  const cart = priceCart(index, lines, unavailable);
+  const priced = cart.priced;
 
   const add = (item: MenuItem, options: ModifierOptionId[], quantity: number) => {
     setLines((current) => addOrMerge(current, newLine(item.id, options, quantity)));
@@ -56,12 +57,13 @@ export function StorePage({ storeId, tableToken, navigate }: Props) {
           <a href={storeUrl(storeId)} onClick={(e) => { e.preventDefault(); navigate(storeUrl(storeId)); }}>Order for pickup instead</a>
         </div>
       )}
+      {cart.removed.length > 0 && <p role="status" className="notice notice-paused">No longer available, left out of your order: {cart.removed.join(', ')}.</p>}
       <MenuSections index={index} unavailable={unavailable} canOrder={canOrder} onPick={(item) => (item.modifierGroupIds.length > 0 ? setPicking(item) : add(item, [], 1))} />
       {picking && <ModifierPicker index={index} item={picking} addLabel="Add to order" onAdd={(options, quantity) => add(picking, options, quantity)} onClose={() => setPicking(null)} />}
       {priced && canOrder && (
         <div className="cart-bar">
           <button type="button" className="btn btn-primary btn-big cart-button" onClick={() => setCheckingOut(true)}>
-            View order · {itemCount(lines)} {itemCount(lines) === 1 ? 'item' : 'items'} · {formatMoney(priced.totals.total, priced.totals.currency)}
+            View order · {itemCount(cart.lines)} {itemCount(cart.lines) === 1 ? 'item' : 'items'} · {formatMoney(priced.totals.total, priced.totals.currency)}
           </button>
         </div>
       )}
@@ -69,13 +71,14 @@ export function StorePage({ storeId, tableToken, navigate }: Props) {
         <CheckoutSheet
           storeId={storeId}
           index={index}
-          lines={lines}
+          lines={cart.lines}
           priced={priced}
           payment={page.page.payment}
           tableToken={table.state === 'ok' ? tableToken : null}
           tableLabel={table.state === 'ok' ? table.label : null}
           onChangeQuantity={(lineId: LineId, delta: number) => setLines((current) => changeQuantity(current, lineId, delta))}
           onClose={() => setCheckingOut(false)}
+          onMenuChanged={reload}
           onPaused={() => {
             setPausedByCloud(true);
             setCheckingOut(false);
