@@ -73,7 +73,7 @@ function parseDevices(json: string | undefined): DeviceConfig[] {
     try {
       parseDeviceAddress(device.address);
     } catch (error) {
-      if (error instanceof DeviceAddressError) throw new ConfigError(`BRIGADE_DEVICES: device "${device.id}" has ${error.message}.`);
+      if (error instanceof DeviceAddressError) throw new ConfigError(`BRIGADE_DEVICES: device "${device.id}": ${error.message}.`);
       throw error;
     }
   }
