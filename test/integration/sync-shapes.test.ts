@@ -9,10 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, demoMenu } from '@brigade/sync/model';
 import { followShape, type ShapeBatchInfo, type ShapeFollower } from '@brigade/sync/engine';
 import { menuItems, stores } from '@brigade/sync/schema/pg';
-import type { Cloud } from '@brigade/cloud';
+import { type Cloud, createCloud } from '@brigade/cloud';
 import { rotateShape } from '../../cloud/src/shapes/shape-log';
-import { BACKENDS } from '../../cloud/src/db/test-backends';
-import { addTenant, createTestCloud, enrolEdge } from '../../cloud/src/testing/harness';
+import { BACKENDS, freshPostgresUrl } from '../../cloud/src/db/test-backends';
+import { addTenant, createTestCloud, enrolEdge, signInAs } from '../../cloud/src/testing/harness';
 
 describe.each(BACKENDS)('shape API on %s', (kind) => {
   let cloud: Cloud | undefined;
@@ -196,5 +196,36 @@ describe.each(BACKENDS)('shape API on %s', (kind) => {
     await expect.poll(async () => (await shape.rows).find((r) => r.id === DEMO.burger)?.price, { timeout: 10_000 }).toBe(1107);
     const fries = (await db.select().from(menuItems).where(eq(menuItems.storeId, tenant.storeId))).find((r) => r.id === DEMO.fries);
     await expect.poll(async () => (await shape.rows).find((r) => r.id === DEMO.fries)?.sort_order, { timeout: 10_000 }).toBe(fries?.sortOrder);
+  });
+});
+
+describe('shape API across cloud processes on PostgreSQL', () => {
+  it('wakes a live follower on one process when another process edits the menu (LISTEN/NOTIFY)', async () => {
+    const databaseUrl = await freshPostgresUrl();
+    const reader = await createCloud({ databaseUrl, settings: { longPollMs: 15_000 } });
+    const writer = await createCloud({ databaseUrl });
+    try {
+      const tenant = await addTenant(reader);
+      const edge = await enrolEdge(reader, tenant);
+      const url = await reader.app.listen({ port: 0, host: '127.0.0.1' });
+      const seen: number[] = [];
+      const follower = followShape({
+        url, table: 'menu_items', storeId: tenant.storeId, credential: edge.credential,
+        onBatch: (messages) => {
+          for (const m of messages) if (m.value.id === DEMO.cola) seen.push(Number(m.value.price));
+        },
+      });
+      try {
+        await expect.poll(() => follower.status().upToDate, { timeout: 10_000 }).toBe(true);
+        const owner = await signInAs(writer, tenant.ownerEmail, tenant.ownerPassword);
+        expect((await owner.call('PATCH', `/api/menus/${tenant.menuId}/items/${DEMO.cola}`, { price: 260 })).status).toBe(200);
+        await expect.poll(() => seen[seen.length - 1], { timeout: 10_000 }).toBe(260);
+      } finally {
+        follower.stop();
+      }
+    } finally {
+      await writer.close();
+      await reader.close();
+    }
   });
 });
