@@ -21,6 +21,11 @@ export function usePoll<T>(load: () => Promise<T>, everyMs: number | null, key: 
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = () => {
+      // A dashboard left open in a background tab all day should not keep asking the cloud.
+      if (everyMs !== null && document.visibilityState === 'hidden') {
+        timer = setTimeout(run, everyMs);
+        return;
+      }
       loadRef.current().then(
         (value) => {
           if (!live) return;
