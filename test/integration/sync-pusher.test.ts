@@ -43,13 +43,13 @@ describe.each(BACKENDS)('outbox pusher against the cloud on %s', (kind) => {
   it('drains a backlog larger than one batch, acking only what the cloud confirmed', async () => {
     const { tenant, edge, url, db } = await setup();
     const outbox = new MemoryOutbox();
-    for (let seq = 1; seq <= 1_100; seq++) outbox.rows.push(seq % 10 === 0 ? snapshotMutation(seq, makeOrder()) : stockMutation(seq, DEMO.cola, -1));
+    for (let seq = 1; seq <= 600; seq++) outbox.rows.push(seq % 10 === 0 ? snapshotMutation(seq, makeOrder()) : stockMutation(seq, DEMO.cola, -1));
     const pusher = createPusher({ ...outbox, nodeId: edge.nodeId, epoch: 1, storeId: tenant.storeId, url, credential: edge.credential });
     while (outbox.rows.length > 0) await pusher.pushOnce();
-    expect(outbox.acks).toEqual([500, 1_000, 1_100]);
-    expect((await db.select({ n: count() }).from(stockMovements))[0]?.n).toBe(990);
-    expect((await db.select({ n: count() }).from(orders))[0]?.n).toBe(110);
-    expect(pusher.status()).toMatchObject({ online: true, waiting: 0, lastError: null, lastAckedSeq: 1_100 });
+    expect(outbox.acks).toEqual([500, 600]);
+    expect((await db.select({ n: count() }).from(stockMovements))[0]?.n).toBe(540);
+    expect((await db.select({ n: count() }).from(orders))[0]?.n).toBe(60);
+    expect(pusher.status()).toMatchObject({ online: true, waiting: 0, lastError: null, lastAckedSeq: 600 });
   });
 
   it('applies nothing twice when responses are lost after the cloud committed', async () => {
