@@ -5,14 +5,16 @@ import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { AuditPanel } from './audit-panel';
 import { DevicesPanel } from './devices-panel';
+import { HardwarePanel } from './hardware/hardware-panel';
 import { ApprovalCancelled, useStaff } from './staff-session';
 
-type Section = '86' | 'drawer' | 'audit' | 'devices';
+type Section = '86' | 'drawer' | 'audit' | 'devices' | 'hardware';
 const SECTIONS: readonly { id: Section; label: string }[] = [
   { id: '86', label: 'Sold out (86)' },
   { id: 'drawer', label: 'Cash drawer' },
   { id: 'audit', label: 'Audit trail' },
   { id: 'devices', label: 'Devices' },
+  { id: 'hardware', label: 'Hardware' },
 ];
 
 export function ManagerView({ index, unavailable }: { index: MenuIndex | null; unavailable: ReadonlySet<ItemId> }) {
@@ -29,6 +31,7 @@ export function ManagerView({ index, unavailable }: { index: MenuIndex | null; u
         {section === 'drawer' && <DrawerPanel />}
         {section === 'audit' && <AuditPanel currency={index?.menu.currency ?? 'USD'} />}
         {section === 'devices' && <DevicesPanel stations={index?.menu.stations ?? []} />}
+        {section === 'hardware' && <HardwarePanel stations={index?.menu.stations ?? []} />}
       </div>
     </section>
   );
