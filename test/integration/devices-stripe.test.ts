@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeStripe, startFakeStripe } from '@brigade/drivers/virtual';
-import { DEMO, type Order, newId } from '@brigade/sync/model';
-import { type DeviceTestNode, startDeviceTestNode } from '../../edge/src/devices/devices-test-kit';
+import { DEMO, type HubEvent, type Order, newId } from '@brigade/sync/model';
+import { type DeviceTestNode, LiveSocket, startDeviceTestNode } from '../../edge/src/devices/devices-test-kit';
 
 const READER = 'tmr_till_1';
 let stripe: FakeStripe;
@@ -145,5 +145,26 @@ describe('card availability', () => {
     expect((hardware.json.devices as Array<{ id: string; status: string }>).find((d) => d.id === 'reader')?.status).toBe('offline');
     stripe.setReaderStatus(READER, 'online');
     expect((await t.get('/api/payments/availability')).json).toEqual({ card: true, reason: null });
+  });
+});
+
+describe('the card reader on the hardware page', () => {
+  it('announces a reader that drops off as a device.status event, and its return', async () => {
+    type DeviceStatus = Extract<HubEvent, { type: 'device.status' }>;
+    const live = await LiveSocket.open(t.base, t.deviceToken);
+    try {
+      // The hardware page asks the reader now: it is ready before the cable is pulled.
+      const before = await t.get('/api/hardware');
+      expect((before.json.devices as Array<{ id: string; status: string }>).find((d) => d.id === 'reader')?.status).toBe('ready');
+      const seen = live.events.length;
+      stripe.setReaderStatus(READER, 'offline');
+      const down = await live.waitFor((e): e is DeviceStatus => e.type === 'device.status' && e.deviceId === 'reader' && e.status === 'offline' && live.events.indexOf(e) >= seen);
+      expect(down.kind).toBe('payment-terminal');
+      const back = live.events.length;
+      stripe.setReaderStatus(READER, 'online');
+      await live.waitFor((e): e is DeviceStatus => e.type === 'device.status' && e.deviceId === 'reader' && e.status === 'ready' && live.events.indexOf(e) >= back);
+    } finally {
+      live.close();
+    }
   });
 });

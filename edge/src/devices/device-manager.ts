@@ -45,6 +45,8 @@ export interface DeviceManagerOptions {
   /** The card reader's health, for configured `payment-terminal` entries. */
   readonly readerHealth?: () => Promise<'online' | 'offline'>;
   readonly backoff?: Partial<Backoff>;
+  /** How often a configured card reader's health is asked, so screens hear when it drops. */
+  readonly readerPollMs?: number;
   readonly logger?: Logger;
   readonly now?: () => Date;
 }
@@ -62,6 +64,7 @@ export class DeviceManager {
   private readonly assignments: AssignmentFile;
   private readonly now: () => Date;
   private started = false;
+  private readerTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: DeviceManagerOptions) {
     this.now = options.now ?? (() => new Date());
@@ -74,9 +77,16 @@ export class DeviceManager {
     if (this.started) return;
     this.started = true;
     for (const device of this.managed.values()) device.worker?.start();
+    if ([...this.managed.values()].some((device) => device.config.kind === 'payment-terminal')) {
+      void this.refreshReaders();
+      this.readerTimer = setInterval(() => void this.refreshReaders(), this.options.readerPollMs ?? 30_000);
+      this.readerTimer.unref();
+    }
   }
 
   async stop(): Promise<void> {
+    if (this.readerTimer) clearInterval(this.readerTimer);
+    this.readerTimer = null;
     await Promise.all([...this.managed.values()].map((device) => device.worker?.close() ?? Promise.resolve()));
   }
 
@@ -164,7 +174,7 @@ export class DeviceManager {
   private async refreshReaders(): Promise<void> {
     const readers = [...this.managed.values()].filter((device) => device.config.kind === 'payment-terminal');
     if (readers.length === 0) return;
-    const health = this.options.readerHealth ? await this.options.readerHealth() : 'online';
+    const health = this.options.readerHealth ? await this.options.readerHealth().catch(() => 'offline' as const) : 'online';
     for (const reader of readers) this.update(reader, health === 'online' ? 'ready' : 'offline', health === 'online' ? null : 'Card reader offline');
   }
 

@@ -48,7 +48,7 @@ export async function startDeviceTestNode(env: Record<string, string> = {}): Pro
       config,
       store: { seedDemo: true },
       // Quick reconnects and reader polls keep the tests short; the behaviour is the same.
-      devices: { manager: { backoff: { initialMs: 50, maxMs: 200 } }, reader: { pollMs: 20, timeoutMs: 5000 } },
+      devices: { manager: { backoff: { initialMs: 50, maxMs: 200 }, readerPollMs: 100 }, reader: { pollMs: 20, timeoutMs: 5000 } },
       printRunner: { pollMs: 50, retryMs: 100, probeMs: 100 },
     });
     const base = `http://127.0.0.1:${node.port}`;

@@ -21,7 +21,7 @@ export interface StoreDevicesOptions {
   /** A reader given by the caller (tests, the demo) wins over the configured one. */
   readonly terminal?: Reader;
   readonly reader?: CardReaderOptions;
-  readonly manager?: Pick<DeviceManagerOptions, 'backoff'>;
+  readonly manager?: Pick<DeviceManagerOptions, 'backoff' | 'readerPollMs'>;
   readonly logger?: Logger;
 }
 
@@ -42,6 +42,7 @@ export function prepareStoreDevices(options: StoreDevicesOptions): StoreDevices 
       const manager = new DeviceManager({
         store, devices: settings.devices, dataDir: options.config.dataDir, readerHealth,
         ...(options.manager?.backoff ? { backoff: options.manager.backoff } : {}),
+        ...(options.manager?.readerPollMs ? { readerPollMs: options.manager.readerPollMs } : {}),
         ...(options.logger ? { logger: options.logger } : {}),
       });
       // Stripe Terminal needs the internet; the simulated reader does not.
