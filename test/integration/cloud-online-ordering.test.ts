@@ -82,6 +82,16 @@ describe.each(BACKENDS)('online ordering on %s', (kind) => {
     expect(intent.amount).toBe(expected);
   });
 
+  it('survives a lost Stripe response: the SDK retries with the same key and one intent exists', async () => {
+    const orderId = randomUUID();
+    stripe.injectFault(/^\/v1\/payment_intents$/, 'drop-after');
+    const placed = await place({ orderId, lines: lines(), customerName: 'Barbara', diningOption: 'take_out' });
+    expect(placed.statusCode).toBe(201);
+    const intents = [...stripe.state.intents.values()].filter((pi) => pi.metadata.orderId === orderId);
+    expect(intents).toHaveLength(1);
+    expect(placed.json<{ payment: { paymentIntentId: string } }>().payment.paymentIntentId).toBe(intents[0]?.id);
+  });
+
   it('marks the order paid on a signed webhook, tracks it live, and hands it to the store', async () => {
     const orderId = randomUUID();
     const placed = (await place({ orderId, lines: lines(), customerName: 'Grace', diningOption: 'take_out' })).json<{ payment: { paymentIntentId: string } }>();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-const BIN = process.env.BRIGADE_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const DEFAULT_BIN = process.env.BRIGADE_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface PostgresCluster {
   readonly port: number;
@@ -18,7 +18,8 @@ export interface PostgresCluster {
   stop(): Promise<void>;
 }
 
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres(config: { bin?: string } = {}): Promise<PostgresCluster> {
+  const BIN = config.bin ?? DEFAULT_BIN;
   for (const tool of ['initdb', 'pg_ctl']) {
     if (!existsSync(join(BIN, tool))) {
       throw new Error(`PostgreSQL server binaries not found in ${BIN}: install the Debian package postgresql (apt-get install postgresql)`);

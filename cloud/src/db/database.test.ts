@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from './database';
 import { MigrationMismatchError, migrateDatabase } from './migrate';
 import { BACKENDS, openTestDatabase } from './test-backends';
+import { startPostgres } from '../../../test/support/postgres';
 
 describe.each(BACKENDS)('cloud database on %s', (kind) => {
   let database: Database | undefined;
@@ -59,5 +60,11 @@ describe.each(BACKENDS)('cloud database on %s', (kind) => {
     await db.execute(sql`UPDATE stores SET name = 'Diner 2' WHERE id = 'store-1'`);
     const ops = await queryRows<{ op: string }>(db, sql`SELECT op FROM change_capture ORDER BY id`);
     expect(ops.map((o) => o.op)).toEqual(['insert', 'update']);
+  });
+});
+
+describe('throwaway PostgreSQL cluster', () => {
+  it('names the Debian package to install when the server binaries are missing', async () => {
+    await expect(startPostgres({ bin: '/nonexistent/postgresql/bin' })).rejects.toThrow(/install the Debian package postgresql/);
   });
 });
