@@ -40,11 +40,12 @@ export function KioskScreens({ state, send, menu, accessible, onAccessible }: Pr
   const flow = (name: string) => state.matches({ session: { flow: name } } as never);
   return (
     <>
+      {/* Low on the screen, so a customer in a wheelchair can reach the switch that lowers everything else. */}
+      <button type="button" className="btn kiosk-access-toggle" aria-pressed={accessible} onClick={() => onAccessible(!accessible)}>
+        {accessible ? 'Standard view' : 'Accessible view'}
+      </button>
       <header className="kiosk-header">
         <h1>Order here</h1>
-        <button type="button" className="btn" aria-pressed={accessible} onClick={() => onAccessible(!accessible)}>
-          {accessible ? 'Standard view' : 'Accessible view'}
-        </button>
         <ConnectionBadge />
       </header>
       <main className="kiosk-main">
