@@ -74,7 +74,12 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
   constructor(readonly name: string, private readonly outDir: string | undefined, private readonly png = false) {
     super();
     if (outDir) mkdirSync(outDir, { recursive: true });
-    this.server = net.createServer((socket) => this.accept(socket));
+    this.server = net.createServer((socket) => {
+      // Status replies are single bytes: without this, Nagle's algorithm holds each one
+      // back for the client's delayed ACK (~40 ms), as a real printer's firmware does not.
+      socket.setNoDelay(true);
+      this.accept(socket);
+    });
   }
 
   setCondition(c: PrinterCondition): void {

@@ -22,6 +22,12 @@ export interface PrinterDevice {
   close(): Promise<void>;
 }
 
+/**
+ * A printer unreachable this long is dead and its backup takes over. With retries every
+ * `retryMs` (2 s), a dead printer's ticket reaches the backup within 10 s of the fire.
+ */
+export const DEAD_AFTER_MS = 7_000;
+
 export interface PrintRunnerOptions {
   readonly store: EdgeStore;
   readonly printers: readonly PrinterConfig[];
@@ -159,7 +165,7 @@ export class PrintRunner {
     const assigned = (job.printerId && printers.find((printer) => printer.id === job.printerId)) || primaryPrinterFor(job, printers);
     if (!assigned || job.kind === 'drawer') return assigned;
     const backup = backupOf(assigned.id, printers);
-    if (backup && this.health.unreachableFor(assigned.id) >= (this.options.deadAfterMs ?? 10_000) && this.health.unreachableFor(backup.id) === 0) {
+    if (backup && this.health.unreachableFor(assigned.id) >= (this.options.deadAfterMs ?? DEAD_AFTER_MS) && this.health.unreachableFor(backup.id) === 0) {
       this.options.logger?.warn({ jobId: job.id, from: assigned.id, to: backup.id }, 'printer dead; job moved to backup');
       this.options.store.printJobs.mark(job.id, job.status, { printerId: backup.id, nextAttemptAt: new Date(this.now()) });
       return backup;
@@ -242,7 +248,7 @@ export class PrintRunner {
     } catch (error) {
       const message = `The drawer did not open: ${(error as Error).message}`;
       this.health.record(printer.id, 'offline', message);
-      const givingUp = this.health.unreachableFor(printer.id) >= (this.options.deadAfterMs ?? 10_000);
+      const givingUp = this.health.unreachableFor(printer.id) >= (this.options.deadAfterMs ?? DEAD_AFTER_MS);
       jobs.mark(job.id, givingUp ? 'failed' : job.status, { nextAttemptAt: this.retryAt(), lastError: message, printerId: printer.id });
     }
   }
