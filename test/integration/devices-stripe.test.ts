@@ -168,3 +168,28 @@ describe('the card reader on the hardware page', () => {
     }
   });
 });
+
+describe('card availability when the store is cut off from the internet', () => {
+  it('says take cash while the cloud is unreachable, even with the reader online', async () => {
+    const client = stripe.clientConfig();
+    const cutOff = await startDeviceTestNode({
+      BRIGADE_PAYMENT_TERMINAL: 'stripe',
+      BRIGADE_STRIPE_API_KEY: 'sk_test_brigade',
+      BRIGADE_STRIPE_READER_ID: READER,
+      BRIGADE_STRIPE_HOST: client.host,
+      BRIGADE_STRIPE_PORT: String(client.port),
+      BRIGADE_STRIPE_PROTOCOL: client.protocol,
+      // Nothing listens here: the node has not reached its cloud.
+      BRIGADE_CLOUD_URL: 'http://127.0.0.1:9',
+    });
+    try {
+      const offline = await cutOff.get('/api/payments/availability');
+      expect(offline.json.card).toBe(false);
+      expect(String(offline.json.reason)).toMatch(/No internet/);
+      cutOff.node.store.setOnline(true);
+      expect((await cutOff.get('/api/payments/availability')).json).toEqual({ card: true, reason: null });
+    } finally {
+      await cutOff.close();
+    }
+  });
+});
