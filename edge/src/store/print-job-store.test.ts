@@ -33,4 +33,17 @@ describe('print queue for the print runner', () => {
     expect(() => t.store.printJobs.get('nope')).toThrow(BrigadeError);
     expect(() => t.store.printJobs.mark('nope', 'printed')).toThrow(expect.objectContaining({ code: 'PRINT_JOB_NOT_FOUND' }));
   });
+
+  it('leaves money-bearing writes fully synchronous after a relaxed print mark, even a failed one', async () => {
+    const order = await payCash(t.store, await createOrder(t.store));
+    const [job] = t.store.printJobs.nextDue(t.clock.now());
+    if (!job) throw new Error('expected a job');
+    t.store.printJobs.mark(job.id, 'sending', { attempts: 1 });
+    t.store.printJobs.mark(job.id, 'printed', { printedAt: t.clock.now() });
+    expect(() => t.store.printJobs.mark('nope', 'held')).toThrow(expect.objectContaining({ code: 'PRINT_JOB_NOT_FOUND' }));
+    // 2 = FULL: the next command (a payment, say) still waits for the disk.
+    expect(t.store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(t.store.printJobs.get(job.id).status).toBe('printed');
+    expect(order.paymentStatus).toBe('paid');
+  });
 });

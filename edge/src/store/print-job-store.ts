@@ -21,16 +21,25 @@ export function createPrintJobStore(store: StoreContext): EdgeStore['printJobs']
       store.orm.select().from(printJobs).where(and(eq(printJobs.status, 'queued'), lte(printJobs.nextAttemptAt, iso(now))))
         .orderBy(asc(printJobs.createdAt), asc(printJobs.id)).limit(limit).all().map(fromRow),
     mark: (id, status, fields = {}) => {
-      const result = store.orm.update(printJobs).set({
-        status,
-        updatedAt: iso(store.now()),
-        ...(fields.attempts !== undefined ? { attempts: fields.attempts } : {}),
-        ...(fields.printerId !== undefined ? { printerId: fields.printerId } : {}),
-        ...(fields.nextAttemptAt ? { nextAttemptAt: iso(fields.nextAttemptAt) } : {}),
-        ...(fields.printedAt ? { printedAt: iso(fields.printedAt) } : {}),
-        ...(fields.lastError !== undefined ? { lastError: fields.lastError } : {}),
-      }).where(eq(printJobs.id, id)).run();
-      if (result.changes === 0) throw new BrigadeError('PRINT_JOB_NOT_FOUND', undefined, { printJobId: id });
+      // Only `sending` must reach the disk before the bytes go out. A later mark lost to a
+      // power cut leaves the job `sending`, which the next start turns into one REPRINT: safe,
+      // so those marks skip the fsync that would otherwise double a ticket's cost.
+      const relaxed = status !== 'sending';
+      if (relaxed) store.sqlite.pragma('synchronous = NORMAL');
+      try {
+        const result = store.orm.update(printJobs).set({
+          status,
+          updatedAt: iso(store.now()),
+          ...(fields.attempts !== undefined ? { attempts: fields.attempts } : {}),
+          ...(fields.printerId !== undefined ? { printerId: fields.printerId } : {}),
+          ...(fields.nextAttemptAt ? { nextAttemptAt: iso(fields.nextAttemptAt) } : {}),
+          ...(fields.printedAt ? { printedAt: iso(fields.printedAt) } : {}),
+          ...(fields.lastError !== undefined ? { lastError: fields.lastError } : {}),
+        }).where(eq(printJobs.id, id)).run();
+        if (result.changes === 0) throw new BrigadeError('PRINT_JOB_NOT_FOUND', undefined, { printJobId: id });
+      } finally {
+        if (relaxed) store.sqlite.pragma('synchronous = FULL');
+      }
     },
     get,
     list: (filter = {}) => {
