@@ -171,3 +171,15 @@ describe('card availability with the simulated reader', () => {
     expect((await t.get('/api/payments/availability')).json).toEqual({ card: true, reason: null });
   });
 });
+
+describe('the API document', () => {
+  it('lists every hardware route', async () => {
+    const reply = await t.get('/docs/json', {});
+    expect(reply.status).toBe(200);
+    const paths = Object.keys(reply.json.paths as Record<string, unknown>);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/hardware', '/api/hardware/printers/{id}/test-page', '/api/hardware/devices/{id}/assign', '/api/hardware/scale',
+      '/api/hardware/pole-display', '/api/payments/availability', '/api/payments/cancel',
+    ]));
+  });
+});
