@@ -48,7 +48,8 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
 
   if (!index) return <p className="loading">Loading the menu…</p>;
 
-  const pay = async () => {
+  /** Sends the draft to the hub once; `then` decides what follows (pay now, or cook first). */
+  const submit = async (then: 'pay' | 'fire') => {
     if (order) return setPaying(true);
     setBusy(true);
     try {
@@ -62,8 +63,14 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
           expectedTotal: priced.totals.total,
         }, { commandId: id('command') }),
       );
+      // Shown at once: if firing fails, the order still exists and can be sent from its ticket.
       setOrder(result.order);
-      setPaying(true);
+      if (then === 'fire') {
+        const fired = await memo.run(`fire:${result.order.id}`, (id) => client.command('order.fire', { orderId: result.order.id }, { commandId: id('command') }));
+        setOrder(fired.order);
+      } else {
+        setPaying(true);
+      }
     } catch (error) {
       toasts.error(error);
       // The screen's menu is stale: fetch it again so the ticket shows what the hub will charge.
@@ -82,7 +89,7 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
     <div className="register">
       <MenuBrowser index={index} unavailable={unavailable} onPick={pick} />
       <TicketPanel index={index} unavailable={unavailable} lines={lines} order={order} busy={busy}
-        onLines={setLines} onPay={() => void pay()} onNewOrder={newOrder} onOrder={setOrder}
+        onLines={setLines} onPay={() => void submit('pay')} onSend={() => void submit('fire')} onNewOrder={newOrder} onOrder={setOrder}
         diningOption={diningOption} onDiningOption={setDiningOption} />
       {picking && (
         <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}

@@ -21,13 +21,15 @@ interface Props {
   busy: boolean;
   onLines: (lines: LineRequest[]) => void;
   onPay: () => void;
+  /** Eat in, pay later: the order goes to the kitchen now. */
+  onSend: () => void;
   onNewOrder: () => void;
   onOrder: (order: Order) => void;
   diningOption: DiningOption;
   onDiningOption: (option: DiningOption) => void;
 }
 
-export function TicketPanel({ index, unavailable, lines, order, busy, onLines, onPay, onNewOrder, onOrder, diningOption, onDiningOption }: Props) {
+export function TicketPanel({ index, unavailable, lines, order, busy, onLines, onPay, onSend, onNewOrder, onOrder, diningOption, onDiningOption }: Props) {
   const currency = index.menu.currency;
   if (order) return <SentOrder order={order} onNewOrder={onNewOrder} onPay={onPay} onOrder={onOrder} />;
   let priced: PricedOrder | null = null;
@@ -64,6 +66,7 @@ export function TicketPanel({ index, unavailable, lines, order, busy, onLines, o
       {priced && <TotalsView totals={priced.totals} />}
       <div className="ticket-actions">
         <button type="button" className="btn" disabled={lines.length === 0} onClick={() => onLines([])}>Clear</button>
+        <button type="button" className="btn btn-big" disabled={!priced || lines.length === 0 || soldOut.size > 0 || busy} onClick={onSend}>Send to kitchen</button>
         <button type="button" className="btn btn-primary btn-big btn-wide" disabled={!priced || lines.length === 0 || soldOut.size > 0 || busy} onClick={onPay}>
           Pay {priced ? formatMoney(priced.totals.total, currency) : ''}
         </button>
@@ -100,6 +103,9 @@ function SentOrder({ order, onNewOrder, onPay, onOrder }: { order: Order; onNewO
   const currency = order.totals.currency;
   const paid = order.paymentStatus === 'paid';
 
+  const fire = () => {
+    client.command('order.fire', { orderId: order.id }).then((r) => onOrder(r.order), toasts.error);
+  };
   const reprint = () => {
     setPrinting(true);
     client.command('receipt.print', { orderId: order.id }).then(() => toasts.info('Receipt sent to the printer.'), toasts.error).finally(() => setPrinting(false));
@@ -136,6 +142,7 @@ function SentOrder({ order, onNewOrder, onPay, onOrder }: { order: Order; onNewO
         ) : (
           <button type="button" className="btn btn-primary btn-big btn-wide" onClick={onPay}>Pay {formatMoney(cents(order.totals.total - order.paid), currency)}</button>
         )}
+        {order.status === 'open' && <button type="button" className="btn btn-big" onClick={fire}>Send to kitchen</button>}
         <button type="button" className="btn btn-big" onClick={onNewOrder}>New order</button>
       </div>
     </aside>
