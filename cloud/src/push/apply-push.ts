@@ -16,7 +16,7 @@ import { CloudError, type Mutation, type OutboxMutation, type PushRequest, type 
 import { appliedMutations, pushRejections, syncClients } from '@brigade/sync/schema/pg';
 import type { CloudDb, CloudTx } from '../db/database';
 import { queryRows } from '../db/database';
-import { type ApplyScope, applyMutation } from './mutation-appliers';
+import { type ApplyScope, ChunkWriter, applyMutation } from './mutation-appliers';
 
 /** Mutations per transaction: amortises the lock and the ledger writes; small enough to keep locks short. */
 export const APPLY_CHUNK = 100;
@@ -74,6 +74,7 @@ async function applyChunk(tx: CloudTx, scope: ApplyScope, request: PushRequest, 
   const rejections: (typeof pushRejections.$inferInsert)[] = [];
   let changed = false;
   let gap = false;
+  const writer = new ChunkWriter(tx, scope);
   for (const mutation of chunk) {
     const base = { seq: mutation.seq, mutationId: mutation.mutationId };
     const earlier = previous.get(mutation.mutationId);
@@ -95,7 +96,7 @@ async function applyChunk(tx: CloudTx, scope: ApplyScope, request: PushRequest, 
     let rejection: { code: string; message: string } | null = null;
     try {
       // Appliers decide before they write, so a rejection leaves nothing behind to undo.
-      await applyMutation(tx, scope, { name: mutation.name, args: mutation.args } as Mutation);
+      await applyMutation(tx, scope, { name: mutation.name, args: mutation.args } as Mutation, writer);
       changed = true;
     } catch (error) {
       if (!(error instanceof BrigadeError) && !(error instanceof CloudError)) throw error;
@@ -121,6 +122,7 @@ async function applyChunk(tx: CloudTx, scope: ApplyScope, request: PushRequest, 
       results.push({ ...base, status: 'applied' });
     }
   }
+  await writer.flush();
   if (ledger.length > 0) await tx.insert(appliedMutations).values(ledger);
   if (rejections.length > 0) await tx.insert(pushRejections).values(rejections);
   if (lastSeq !== startSeq) {

@@ -4,13 +4,12 @@
  * recorded without blocking the queue (nothing of it was written, so no savepoint is
  * needed); anything else is a bug and fails the push so the edge retries.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Order } from '@brigade/sync/model';
 import { BrigadeError } from '@brigade/sync/model';
 import { type Mutation, CloudError } from '@brigade/sync/protocol';
-import { auditLog, itemAvailability, menuItems, onlineOrders, orders } from '@brigade/sync/schema/pg';
+import { auditLog, itemAvailability, menuItems, onlineOrders, orders, stockMovements } from '@brigade/sync/schema/pg';
 import type { CloudTx } from '../db/database';
-import { queryRows } from '../db/database';
 
 export interface ApplyScope {
   readonly storeId: string;
@@ -20,12 +19,49 @@ export interface ApplyScope {
 /** What an apply did when it did not refuse: `unchanged` for an already-newer order. */
 export type ApplyOutcome = 'changed' | 'unchanged';
 
-export async function applyMutation(tx: CloudTx, scope: ApplyScope, mutation: Mutation): Promise<ApplyOutcome> {
+/**
+ * Collects the append-only rows of one transaction (stock movements, audit entries) and
+ * writes them in one statement at the end: they commute and dedupe by id, so their order
+ * inside the transaction does not matter. Knows the store's menu item ids, read once.
+ */
+export class ChunkWriter {
+  private items: Set<string> | null = null;
+  private readonly stock: (typeof stockMovements.$inferInsert)[] = [];
+  private readonly audit: (typeof auditLog.$inferInsert)[] = [];
+
+  constructor(
+    private readonly tx: CloudTx,
+    private readonly scope: ApplyScope,
+  ) {}
+
+  async requireItem(itemId: string): Promise<void> {
+    if (!this.items) {
+      const rows = await this.tx.select({ id: menuItems.id }).from(menuItems).where(eq(menuItems.storeId, this.scope.storeId));
+      this.items = new Set(rows.map((r) => r.id));
+    }
+    if (!this.items.has(itemId)) throw new BrigadeError('ITEM_UNKNOWN', undefined, { itemId });
+  }
+
+  addStock(row: typeof stockMovements.$inferInsert): void {
+    this.stock.push(row);
+  }
+
+  addAudit(row: typeof auditLog.$inferInsert): void {
+    this.audit.push(row);
+  }
+
+  async flush(): Promise<void> {
+    if (this.stock.length > 0) await this.tx.insert(stockMovements).values(this.stock.splice(0)).onConflictDoNothing();
+    if (this.audit.length > 0) await this.tx.insert(auditLog).values(this.audit.splice(0)).onConflictDoNothing();
+  }
+}
+
+export async function applyMutation(tx: CloudTx, scope: ApplyScope, mutation: Mutation, writer: ChunkWriter): Promise<ApplyOutcome> {
   switch (mutation.name) {
     case 'order.snapshot':
       return applyOrderSnapshot(tx, scope, mutation.args.order, mutation.args.version);
     case 'availability.set':
-      await requireMenuItem(tx, scope, mutation.args.itemId);
+      await writer.requireItem(mutation.args.itemId);
       await tx
         .insert(itemAvailability)
         .values({ ...scope, itemId: mutation.args.itemId, unavailable: mutation.args.unavailable, at: mutation.args.at })
@@ -38,35 +74,16 @@ export async function applyMutation(tx: CloudTx, scope: ApplyScope, mutation: Mu
       return 'changed';
     case 'audit.append': {
       const a = mutation.args;
-      await tx
-        .insert(auditLog)
-        .values({ ...scope, id: a.id, at: a.at, action: a.action, staffId: a.staffId, approvedBy: a.approvedBy, deviceId: a.deviceId, orderId: a.orderId, detail: a.detail, source: 'edge' })
-        .onConflictDoNothing();
+      writer.addAudit({ ...scope, id: a.id, at: a.at, action: a.action, staffId: a.staffId, approvedBy: a.approvedBy, deviceId: a.deviceId, orderId: a.orderId, detail: a.detail, source: 'edge' });
       return 'changed';
     }
     case 'stock.move': {
       const m = mutation.args;
-      // Insert only when the item is on the store's menu: one round trip in the usual case.
-      const inserted = await queryRows<{ id: string }>(
-        tx,
-        sql`INSERT INTO stock_movements (id, organisation_id, store_id, item_id, delta, reason, order_id, occurred_at)
-            SELECT ${m.id}, ${scope.organisationId}, ${scope.storeId}, ${m.itemId}, ${m.delta}, ${m.reason}, ${m.orderId}, ${m.occurredAt}
-            WHERE EXISTS (SELECT 1 FROM menu_items WHERE store_id = ${scope.storeId} AND id = ${m.itemId})
-            ON CONFLICT (id) DO NOTHING RETURNING id`,
-      );
-      if (inserted.length === 0) await requireMenuItem(tx, scope, m.itemId);
+      await writer.requireItem(m.itemId);
+      writer.addStock({ ...scope, id: m.id, itemId: m.itemId, delta: m.delta, reason: m.reason, orderId: m.orderId, occurredAt: m.occurredAt });
       return 'changed';
     }
   }
-}
-
-async function requireMenuItem(tx: CloudTx, scope: ApplyScope, itemId: string): Promise<void> {
-  const found = await tx
-    .select({ id: menuItems.id })
-    .from(menuItems)
-    .where(and(eq(menuItems.storeId, scope.storeId), eq(menuItems.id, itemId)))
-    .limit(1);
-  if (found.length === 0) throw new BrigadeError('ITEM_UNKNOWN', undefined, { itemId });
 }
 
 async function applyOrderSnapshot(tx: CloudTx, scope: ApplyScope, order: Order, version: number): Promise<ApplyOutcome> {
