@@ -13,8 +13,12 @@ import { ConfigError, loadConfig } from './config';
 import { closeOnSignals, hubUrl, startEdgeNode } from './hub/index';
 import { exitWithStartFailure } from './hub/start-failure';
 import type { EdgeStore } from './store/types';
+import { startDemoDevices } from './demo-devices';
 
 const env = process.env;
+// Serial devices for the till (scale, scanner, pole display) unless the store names its own.
+const devices = env.BRIGADE_DEVICES || env.BRIGADE_DEMO_DEVICES === '0' ? null : await startDemoDevices();
+if (devices) env.BRIGADE_DEVICES = JSON.stringify(devices.settings);
 const base = await Promise.resolve().then(() => loadConfig(env)).catch(exitWithStartFailure);
 const logger = pino({ level: env.BRIGADE_LOG_LEVEL || 'warn', base: { service: 'brigade-demo' } });
 
@@ -34,6 +38,7 @@ const node = await startEdgeNode({ config, logger, store: { seedDemo: true, stor
 closeOnSignals(async () => {
   await node.close();
   await printer.close();
+  await devices?.close();
 }, logger);
 
 /** Demo only: reusable codes so any number of browsers can open each screen. */
@@ -56,6 +61,9 @@ process.stdout.write(
     '',
     `  Staff PINs     ${pins}`,
     `  Receipts       printed by a virtual printer on port ${printer.port} into ${receiptsDir}`,
+    devices
+      ? "  Till devices   a scale with 250 g on it (ring up Pick 'n' mix), a barcode scanner and a pole display, on serial ptys"
+      : '  Till devices   none (install the Debian package socat for a demo scale, scanner and pole display)',
     `  API docs       ${url}/docs`,
     `  Data           ${config.dataDir}`,
     '',

@@ -1,6 +1,6 @@
 /**
  * The demo store's menu: a burger with a required doneness and optional priced extras, a
- * drink in sizes, food at a reduced rate and alcohol at the standard rate. Used by the demo,
+ * drink in sizes, sweets sold by weight, food at a reduced rate and alcohol at the standard rate. Used by the demo,
  * the cloud's seed and the tests, so all three agree.
  */
 import type { CategoryId, ItemId, ModifierGroupId, ModifierOptionId, StationId, TaxRateId } from './ids';
@@ -22,6 +22,7 @@ export const DEMO = {
   lemonade: id<ItemId>('item-lemonade'),
   beer: id<ItemId>('item-beer'),
   brulee: id<ItemId>('item-creme-brulee'),
+  sweets: id<ItemId>('item-pick-n-mix'),
   doneness: id<ModifierGroupId>('grp-doneness'),
   extras: id<ModifierGroupId>('grp-extras'),
   size: id<ModifierGroupId>('grp-size'),
@@ -87,6 +88,7 @@ export const demoMenu: Menu = {
     { id: DEMO.cola, categoryId: id<CategoryId>('cat-drinks'), name: 'Cola', description: 'Fountain cola', price: cents(250), taxRateIds: [DEMO.taxStandard], stationId: DEMO.drinks, modifierGroupIds: [DEMO.size], sortOrder: 1, active: true, barcode: '5000112637922' },
     { id: DEMO.lemonade, categoryId: id<CategoryId>('cat-drinks'), name: 'Lemonade', description: 'Fresh-squeezed', price: cents(325), taxRateIds: [DEMO.taxStandard], stationId: DEMO.drinks, modifierGroupIds: [DEMO.size], sortOrder: 2, active: true },
     { id: DEMO.beer, categoryId: id<CategoryId>('cat-drinks'), name: 'Draft Beer', description: 'Local lager, 16 oz', price: cents(650), taxRateIds: [DEMO.taxStandard], stationId: DEMO.drinks, modifierGroupIds: [], sortOrder: 3, active: true, allergens: ['gluten'] },
+    { id: DEMO.sweets, categoryId: id<CategoryId>('cat-desserts'), name: "Pick 'n' mix", description: 'Sweets by weight, priced per kg', price: cents(1990), taxRateIds: [DEMO.taxFood], stationId: DEMO.drinks, modifierGroupIds: [], sortOrder: 2, active: true, soldByWeight: true, barcode: '2000000000039' },
     { id: DEMO.brulee, categoryId: id<CategoryId>('cat-desserts'), name: 'Crème brûlée', description: 'Vanilla custard, burnt sugar', price: cents(695), taxRateIds: [DEMO.taxFood], stationId: DEMO.grill, modifierGroupIds: [], sortOrder: 1, active: true, allergens: ['milk', 'egg'] },
   ],
 };

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '@brigade/sync/model';
+import { DEMO, demoMenu } from '@brigade/sync/model';
 import { orders } from '@brigade/sync/schema/pg';
 import type { Cloud } from '@brigade/cloud';
 import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
@@ -47,6 +47,6 @@ describe.each(BACKENDS)('edge store synced with the cloud on %s', (kind) => {
     const owner = await signInAs(cloud, tenant.ownerEmail, tenant.ownerPassword);
     expect((await owner.call('PATCH', `/api/menus/${tenant.menuId}/items/${DEMO.fries}`, { price: 455 })).status).toBe(200);
     await expect.poll(() => store.queries.menu().menu.items.find((i) => i.id === DEMO.fries)?.price, { timeout: 15_000 }).toBe(455);
-    expect(store.queries.menu().menu.items).toHaveLength(7);
+    expect(store.queries.menu().menu.items).toHaveLength(demoMenu.items.length);
   });
 });

@@ -116,7 +116,7 @@ function Browse({ index, menu, cart, send }: { index: MenuIndex; menu: LiveMenu;
   };
   return (
     <>
-      <MenuBrowser index={index} unavailable={menu.unavailable} onPick={pick} />
+      <MenuBrowser index={index} unavailable={menu.unavailable} onPick={pick} withoutWeighed />
       <CartButton index={index} cart={cart} send={send} />
       {picking && (
         <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}

@@ -112,7 +112,7 @@ function MenuSections({ index, unavailable, canOrder, onPick }: SectionsProps) {
         {categories.map((c) => <a key={c.id} href={`#cat-${c.id}`}>{c.name}</a>)}
       </nav>
       {categories.map((category) => {
-        const items = index.menu.items.filter((i) => i.active && i.categoryId === category.id).sort((a, b) => a.sortOrder - b.sortOrder);
+        const items = index.menu.items.filter((i) => i.active && !i.soldByWeight && i.categoryId === category.id).sort((a, b) => a.sortOrder - b.sortOrder);
         if (items.length === 0) return null;
         return (
           <section key={category.id} id={`cat-${category.id}`} className="menu-section" aria-labelledby={`cat-h-${category.id}`}>

@@ -1,8 +1,8 @@
 /** Ringing up a sale: menu on the left, the ticket on the right, then payment. */
-import type { DiningOption, LineRequest, MenuItem, Order } from '@brigade/sync/model';
-import { useCallback, useState } from 'react';
+import { type DiningOption, type LineRequest, type MenuItem, type Order, formatMoney } from '@brigade/sync/model';
+import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../shared/api-client';
-import { addOrMerge, newLine, priceDraft, toWireLines } from '../shared/draft-order';
+import { addOrMerge, newLine, priceDraft, toWireLines, weighedLine } from '../shared/draft-order';
 import { useHub, useHubEvents } from '../shared/hub-context';
 import { MenuBrowser } from '../shared/menu-browser';
 import { ModifierPicker } from '../shared/modifier-picker';
@@ -10,6 +10,8 @@ import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
 import { useBarcodeScans } from '../shared/use-barcode-scans';
 import type { LiveMenu } from '../shared/use-menu';
+import { usePoleDisplay, useScannerEvents } from './hardware';
+import { WeighDialog } from './weigh-dialog';
 import { TenderDialog } from './tender-dialog';
 import { TicketPanel } from './ticket-panel';
 
@@ -21,6 +23,7 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
   const [lines, setLines] = useState<LineRequest[]>([]);
   const [order, setOrder] = useState<Order | null>(null);
   const [picking, setPicking] = useState<MenuItem | null>(null);
+  const [weighing, setWeighing] = useState<MenuItem | null>(null);
   const [paying, setPaying] = useState(false);
   const [busy, setBusy] = useState(false);
   const [memo] = useState(() => new RetryMemo());
@@ -33,16 +36,34 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
 
   const onPaid = useCallback((paid: Order) => setOrder(paid), []);
 
-  useBarcodeScans(active && !picking && !paying, (code) => {
+  // Keyboard-wedge scanners type into the page; serial and HID-POS scanners come through the hub.
+  const scanning = active && !picking && !weighing && !paying;
+  const onScan = (code: string) => {
     const item = index?.menu.items.find((i) => i.active && i.barcode === code);
     if (!item) return toasts.info(`No item has the barcode ${code}.`);
     if (unavailable.has(item.id)) return toasts.info(`${item.name} is sold out (86).`);
     pick(item);
-  });
+  };
+  useBarcodeScans(scanning, onScan);
+  useScannerEvents(scanning, onScan);
+
+  // The customer's pole display follows the ticket: the last line rung up and the total.
+  const pole = useMemo(() => {
+    if (!index) return { last: null, total: '' };
+    const shown = order ? order.lines.filter((l) => !l.voided) : priceDraft(index, lines).lines;
+    const totals = order ? order.totals : priceDraft(index, lines).totals;
+    const last = shown.at(-1);
+    return {
+      last: last ? `${last.weightGrams ? `${last.weightGrams} g` : `${last.quantity}x`} ${last.name}` : null,
+      total: formatMoney(totals.total, totals.currency),
+    };
+  }, [index, lines, order]);
+  usePoleDisplay(pole.last, pole.total);
 
   function pick(item: MenuItem) {
     if (order) return toasts.info('Start a new order to add items.');
-    if (item.modifierGroupIds.length > 0) setPicking(item);
+    if (item.soldByWeight) setWeighing(item);
+    else if (item.modifierGroupIds.length > 0) setPicking(item);
     else setLines((l) => addOrMerge(l, newLine(item.id, [], 1)));
   }
 
@@ -96,6 +117,13 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
           onAdd={(ids, quantity) => {
             setLines((l) => addOrMerge(l, newLine(picking.id, ids, quantity)));
             setPicking(null);
+          }} />
+      )}
+      {weighing && (
+        <WeighDialog item={weighing} currency={index.menu.currency} onClose={() => setWeighing(null)}
+          onWeight={(grams) => {
+            setLines((l) => addOrMerge(l, weighedLine(weighing.id, grams)));
+            setWeighing(null);
           }} />
       )}
       {paying && order && <TenderDialog order={order} memo={memo} onPaid={onPaid} onClose={() => setPaying(false)} />}

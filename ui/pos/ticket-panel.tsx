@@ -56,7 +56,7 @@ export function TicketPanel({ index, unavailable, lines, order, busy, onLines, o
             {soldOut.has(line.lineId) && <span className="sold-out">Sold out — remove</span>}
             <div className="stepper" role="group" aria-label={`Quantity of ${line.name}`}>
               <button type="button" className="btn" aria-label={`Remove one ${line.name}`} onClick={() => onLines(changeQuantity(lines, line.lineId, -1))}>−</button>
-              <output>{line.quantity}</output>
+              <output>{line.weightGrams !== undefined ? `${line.weightGrams} g` : line.quantity}</output>
               <button type="button" className="btn" aria-label={`Add one ${line.name}`} onClick={() => onLines(changeQuantity(lines, line.lineId, 1))}>+</button>
             </div>
           </li>
@@ -79,7 +79,7 @@ export function LineText({ line, currency }: { line: PricedLine & { voided?: boo
   return (
     <div className={line.voided ? 'line-text voided' : 'line-text'}>
       <div className="line-head">
-        <span>{line.quantity} × {line.name}</span>
+        <span>{line.weightGrams !== undefined ? `${line.weightGrams} g` : `${line.quantity} ×`} {line.name}</span>
         <span className="price">{formatMoney(line.lineAmount, currency)}</span>
       </div>
       {line.modifiers.length > 0 && (

@@ -9,6 +9,11 @@ export function newLine(itemId: ItemId, modifierOptionIds: readonly ModifierOpti
   return { lineId: newId<LineId>(), itemId, quantity, modifierOptionIds: [...modifierOptionIds], ...(note ? { note } : {}) };
 }
 
+/** A line for an item sold by weight: one unit of a stable scale reading in grams. */
+export function weighedLine(itemId: ItemId, grams: number): LineRequest {
+  return { lineId: newId<LineId>(), itemId, quantity: 1, modifierOptionIds: [], weightGrams: grams };
+}
+
 /** Prices the draft for display; 86'd lines are priced too and flagged, so the cashier sees what to remove. */
 export function priceDraft(index: MenuIndex, lines: readonly LineRequest[]): PricedOrder {
   return priceOrder(index, lines);
@@ -20,6 +25,8 @@ export function unavailableLines(lines: readonly LineRequest[], unavailable: Rea
 
 /** Same item and same choices: tapping it again adds one to the line instead of a new line. */
 export function addOrMerge(lines: readonly LineRequest[], line: LineRequest): LineRequest[] {
+  // Each weighing is its own line: two bags of sweets are two readings, not a quantity of 2.
+  if (line.weightGrams !== undefined) return [...lines, line];
   const key = (l: LineRequest) => `${l.itemId}|${[...l.modifierOptionIds].sort().join(',')}|${l.note ?? ''}`;
   const existing = lines.find((l) => key(l) === key(line));
   if (!existing) return [...lines, line];
@@ -29,6 +36,8 @@ export function addOrMerge(lines: readonly LineRequest[], line: LineRequest): Li
 export function changeQuantity(lines: readonly LineRequest[], lineId: LineId, delta: number): LineRequest[] {
   return lines.flatMap((l) => {
     if (l.lineId !== lineId) return [l];
+    // A weighed line can be removed, not multiplied: weigh again instead.
+    if (l.weightGrams !== undefined) return delta < 0 ? [] : [l];
     const quantity = l.quantity + delta;
     return quantity <= 0 ? [] : [{ ...l, quantity }];
   });

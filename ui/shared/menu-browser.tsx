@@ -6,12 +6,14 @@ interface Props {
   index: MenuIndex;
   unavailable: ReadonlySet<ItemId>;
   onPick: (item: MenuItem) => void;
+  /** Screens without a scale (kiosk) leave out items sold by weight. */
+  withoutWeighed?: boolean;
 }
 
-export function MenuBrowser({ index, unavailable, onPick }: Props) {
+export function MenuBrowser({ index, unavailable, onPick, withoutWeighed = false }: Props) {
   const categories = [...index.menu.categories].sort((a, b) => a.sortOrder - b.sortOrder);
   const [categoryId, setCategoryId] = useState<CategoryId | undefined>(categories[0]?.id);
-  const items = index.menu.items.filter((i) => i.active && i.categoryId === categoryId).sort((a, b) => a.sortOrder - b.sortOrder);
+  const items = index.menu.items.filter((i) => i.active && i.categoryId === categoryId && !(withoutWeighed && i.soldByWeight)).sort((a, b) => a.sortOrder - b.sortOrder);
   const currency = index.menu.currency;
   return (
     <section className="menu-browser" aria-label="Menu">
@@ -27,10 +29,10 @@ export function MenuBrowser({ index, unavailable, onPick }: Props) {
           const soldOut = unavailable.has(item.id);
           return (
             <button key={item.id} type="button" className="item-tile" aria-disabled={soldOut} data-item-id={item.id}
-              aria-label={`${item.name}, ${formatMoney(item.price, currency)}${soldOut ? ', sold out' : ''}`}
+              aria-label={`${item.name}, ${formatMoney(item.price, currency)}${item.soldByWeight ? ' per kg' : ''}${soldOut ? ', sold out' : ''}`}
               onClick={() => !soldOut && onPick(item)}>
               <span className="item-name">{item.name}</span>
-              {soldOut ? <span className="sold-out">Sold out</span> : <span className="price">{formatMoney(item.price, currency)}</span>}
+              {soldOut ? <span className="sold-out">Sold out</span> : <span className="price">{formatMoney(item.price, currency)}{item.soldByWeight ? ' / kg' : ''}</span>}
             </button>
           );
         })}
