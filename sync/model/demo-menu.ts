@@ -88,8 +88,8 @@ export const demoMenu: Menu = {
     { id: DEMO.cola, categoryId: id<CategoryId>('cat-drinks'), name: 'Cola', description: 'Fountain cola', price: cents(250), taxRateIds: [DEMO.taxStandard], stationId: DEMO.drinks, modifierGroupIds: [DEMO.size], sortOrder: 1, active: true, barcode: '5000112637922' },
     { id: DEMO.lemonade, categoryId: id<CategoryId>('cat-drinks'), name: 'Lemonade', description: 'Fresh-squeezed', price: cents(325), taxRateIds: [DEMO.taxStandard], stationId: DEMO.drinks, modifierGroupIds: [DEMO.size], sortOrder: 2, active: true },
     { id: DEMO.beer, categoryId: id<CategoryId>('cat-drinks'), name: 'Draft Beer', description: 'Local lager, 16 oz', price: cents(650), taxRateIds: [DEMO.taxStandard], stationId: DEMO.drinks, modifierGroupIds: [], sortOrder: 3, active: true, allergens: ['gluten'] },
-    { id: DEMO.sweets, categoryId: id<CategoryId>('cat-desserts'), name: "Pick 'n' mix", description: 'Sweets by weight, priced per kg', price: cents(1990), taxRateIds: [DEMO.taxFood], stationId: DEMO.drinks, modifierGroupIds: [], sortOrder: 2, active: true, soldByWeight: true, barcode: '2000000000039' },
     { id: DEMO.brulee, categoryId: id<CategoryId>('cat-desserts'), name: 'Crème brûlée', description: 'Vanilla custard, burnt sugar', price: cents(695), taxRateIds: [DEMO.taxFood], stationId: DEMO.grill, modifierGroupIds: [], sortOrder: 1, active: true, allergens: ['milk', 'egg'] },
+    { id: DEMO.sweets, categoryId: id<CategoryId>('cat-desserts'), name: "Pick 'n' mix", description: 'Sweets by weight, priced per kg', price: cents(1990), taxRateIds: [DEMO.taxFood], stationId: DEMO.drinks, modifierGroupIds: [], sortOrder: 2, active: true, soldByWeight: true, barcode: '2000000000039' },
   ],
 };
 
