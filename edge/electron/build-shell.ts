@@ -17,7 +17,7 @@ export const SHELL_PRELOAD = 'edge/electron/dist/preload.cjs';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Bare imports stay external, except our workspaces, which are TypeScript and must be compiled. */
-const npmPackagesExternal: Plugin = {
+export const npmPackagesExternal: Plugin = {
   name: 'npm-packages-external',
   setup(context) {
     context.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@brigade/') ? undefined : { path: args.path, external: true }));
@@ -30,7 +30,7 @@ const npmPackagesExternal: Plugin = {
  * is rewritten to where its source file sits relative to the bundle; the packaged app keeps
  * the sources' folders (migrations, ui/dist) at the same relative places.
  */
-function keepModuleUrls(outDir: string): Plugin {
+export function keepModuleUrls(outDir: string): Plugin {
   return {
     name: 'keep-module-urls',
     setup(context) {
