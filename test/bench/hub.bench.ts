@@ -69,9 +69,9 @@ function tableRowCounts(db: Database.Database): Map<string, number> {
 }
 
 /**
- * The raw rate: the rows the hub wrote for `orders` orders, inserted again into an empty
- * database with the same schema and pragmas, one transaction per order — the same writes
- * without HTTP, validation, pricing or events.
+ * The raw rate: the rows the hub wrote for `orders` orders, inserted again into a database
+ * with the same tables, indexes, triggers and pragmas, one transaction per order — the same
+ * writes without HTTP, validation, pricing, reads or events.
  */
 function rawReplayRate(dbFile: string, before: Map<string, number>, orders: number): number {
   const source = new Database(dbFile, { readonly: true });
@@ -95,6 +95,9 @@ function rawReplayRate(dbFile: string, before: Map<string, number>, orders: numb
     }
   });
   copyExisting();
+  // Indexes and triggers after the bulk copy: the replayed writes maintain them as the hub's do.
+  const extras = source.prepare("SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL").all() as { sql: string }[];
+  for (const { sql } of extras) target.exec(sql);
   source.close();
   const writeOrder = target.transaction((i: number) => {
     // Checked at commit, as one command's rows are consistent only as a whole.

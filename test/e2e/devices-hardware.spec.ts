@@ -44,7 +44,7 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('the hardware page shows the receipt printer ready, then out of paper the moment it runs out', async ({ page }) => {
+test('the hardware page shows the receipt printer ready, then out of paper the moment it runs out', async ({ page, browser }) => {
   const setupCode = node.store.auth.createSetupCode('pos');
   await page.goto(`http://127.0.0.1:${node.port}/pos/#setup=${setupCode}`);
   await page.getByRole('group', { name: 'Staff PIN' }).locator('input').fill(MANAGER_PIN);
@@ -57,6 +57,13 @@ test('the hardware page shows the receipt printer ready, then out of paper the m
 
   printer.setCondition('paper-end');
   await expect(row.locator('.badge')).toHaveText('Out of paper');
+  // Every screen says so, not only the hardware page: the POS's banner, and a kitchen display's.
+  await expect(page.getByRole('alert').filter({ hasText: 'Printer front is out of paper' })).toBeVisible();
+  // Its own browser context: a screen's pairing lives in its storage, shared within a context.
+  const kdsContext = await browser.newContext();
+  const kds = await kdsContext.newPage();
+  await kds.goto(`http://127.0.0.1:${node.port}/kds/#setup=${node.store.auth.createSetupCode('kds')}`);
+  await expect(kds.getByRole('alert').filter({ hasText: 'Printer front is out of paper' })).toBeVisible();
 
   await row.getByRole('button', { name: 'Print test page' }).click();
   await expect(page.getByText(/front did not print: Out of paper/)).toBeVisible();
@@ -64,6 +71,8 @@ test('the hardware page shows the receipt printer ready, then out of paper the m
 
   printer.setCondition('ready');
   await expect(row.locator('.badge')).toHaveText('Ready');
+  await expect(kds.getByRole('alert')).toHaveCount(0);
+  await kdsContext.close();
   await row.getByRole('button', { name: 'Print test page' }).click();
   await expect(page.getByText('Test page printed on front.')).toBeVisible();
   const [paper] = await printer.waitForReceipts(1);

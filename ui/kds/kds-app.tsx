@@ -2,6 +2,7 @@
 import type { KitchenTicket } from '@brigade/sync/model';
 import { useCallback, useEffect, useState } from 'react';
 import { ConnectionBadge } from '../shared/connection-badge';
+import { PrinterAlertBanner } from '../shared/printer-alert-banner';
 import { HubProvider, useHub, useHubEvents, useResync } from '../shared/hub-context';
 import type { StoreInfo } from '../shared/hub-types';
 import { PairingGate } from '../shared/pairing-gate';
@@ -79,6 +80,7 @@ function KitchenDisplay() {
         </button>
         <ConnectionBadge />
       </header>
+      <PrinterAlertBanner />
       <div className="kds-body">
         <section className="kds-rail" aria-label="Open tickets">
           {stationId === null ? (

@@ -1,6 +1,7 @@
 /** The counter POS: pairing, then PIN sign-in, then register / orders / manager. */
 import { useCallback, useEffect, useState } from 'react';
 import { ConnectionBadge } from '../shared/connection-badge';
+import { PrinterAlertBanner } from '../shared/printer-alert-banner';
 import { HubProvider, useHub, useHubEvents } from '../shared/hub-context';
 import type { StaffSession } from '../shared/hub-types';
 import { PairingGate } from '../shared/pairing-gate';
@@ -81,6 +82,7 @@ function PosShell() {
         <span className="staff-name">{session.staff.name} ({session.staff.role})</span>
         <button type="button" className="btn" onClick={signOut}>Sign out</button>
       </header>
+      <PrinterAlertBanner />
       <main className="pos-main">
         {/* The register stays mounted so a half-rung order survives a look at the orders list. */}
         <div hidden={tab !== 'register'}><RegisterView menu={menu} active={tab === 'register'} /></div>

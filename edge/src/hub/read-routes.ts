@@ -102,5 +102,6 @@ export function registerReadRoutes(app: FastifyInstance, store: EdgeStore, print
     return { devices: store.queries.devices() };
   });
 
-  app.get('/api/printers', { onRequest: requireDevice(store, ['pos']), schema: { tags: ['reads'], security, response: errors } }, () => ({ printers: printers.statuses() }));
+  // Kitchen screens too: the cooks must know their printer is out of paper.
+  app.get('/api/printers', { onRequest: requireDevice(store, ['pos', 'kds']), schema: { tags: ['reads'], security, response: errors } }, () => ({ printers: printers.statuses() }));
 }

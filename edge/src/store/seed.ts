@@ -41,6 +41,8 @@ export function seedIfEmpty(store: StoreContext, settings: SeedSettings): boolea
 
 /** Replaces the cloud-owned menu in one statement; 86 overrides live elsewhere and survive it. */
 export function replaceMenu(store: StoreContext, menu: Menu): void {
+  // Whether this commits or rolls back (inside a shape batch), the parsed menu is stale.
+  store.forgetMenu();
   store.sqlite.transaction(() => {
     const row = store.orm.select({ version: menuTable.version }).from(menuTable).where(eq(menuTable.id, MENU_ROW_ID)).get();
     const values = { document: JSON.stringify(menu), version: (row?.version ?? 0) + 1, updatedAt: iso(store.now()) };

@@ -21,7 +21,7 @@ export class StoreContext {
   readonly pins: PinLookup;
   readonly listeners = new Set<(events: HubEvent[]) => void>();
   online = false;
-  private menuCache: { document: string; index: MenuIndex } | null = null;
+  private menuCache: { key: string; index: MenuIndex } | null = null;
 
   constructor(
     readonly sqlite: Database.Database,
@@ -46,14 +46,27 @@ export class StoreContext {
     return row;
   }
 
+  /**
+   * The menu, parsed once per version. Every command prices with it, so only the version and
+   * stamp are read each time, not the whole document. A replace rolled back inside a failed
+   * transaction could leave a version number to be reused by another document, so the cache
+   * is also dropped by `forgetMenu`, which every replace calls.
+   */
   menuIndex(): MenuIndex {
-    const row = this.orm.select().from(schema.menu).where(eq(schema.menu.id, MENU_ROW_ID)).get();
-    if (!row) throw new Error('No menu is stored yet.');
-    // Keyed by the document itself, not the version: a rolled-back replace can reuse a version number.
-    if (this.menuCache?.document !== row.document) {
-      this.menuCache = { document: row.document, index: indexMenu(JSON.parse(row.document) as Menu) };
+    const head = this.orm.select({ version: schema.menu.version, updatedAt: schema.menu.updatedAt }).from(schema.menu)
+      .where(eq(schema.menu.id, MENU_ROW_ID)).get();
+    if (!head) throw new Error('No menu is stored yet.');
+    const key = `${head.version}|${head.updatedAt}`;
+    if (this.menuCache?.key !== key) {
+      const row = this.orm.select({ document: schema.menu.document }).from(schema.menu).where(eq(schema.menu.id, MENU_ROW_ID)).get();
+      if (!row) throw new Error('No menu is stored yet.');
+      this.menuCache = { key, index: indexMenu(JSON.parse(row.document) as Menu) };
     }
     return this.menuCache.index;
+  }
+
+  forgetMenu(): void {
+    this.menuCache = null;
   }
 
   unavailable(): Set<ItemId> {
