@@ -6,6 +6,7 @@ import { fromPromise } from 'xstate';
 import { Dialog } from '../shared/dialog';
 import { useHub } from '../shared/hub-context';
 import type { RetryMemo } from '../shared/retry-memo';
+import { useCardAvailability } from './hardware';
 import { type CaptureInput, changeDue, quickCashAmounts, tenderMachine } from './tender-machine';
 
 interface Props {
@@ -43,16 +44,28 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
     [client, order.id, onPaid, memo],
   );
   const [state, send] = useMachine(machine, { input: { due, currency } });
+  // Said before the customer reaches for a card: the store's policy when the reader or the internet is down.
+  const availability = useCardAvailability();
+  const cardOff = availability !== null && !availability.card;
+  const [cancelling, setCancelling] = useState(false);
+  const cancelOnReader = () => {
+    setCancelling(true);
+    // The reader stops waiting; the payment then answers "declined: cancelled" and nothing is charged.
+    client.post('/api/payments/cancel', {}).catch(() => undefined).finally(() => setCancelling(false));
+  };
   const ctx = state.context;
   const money = (c: Cents) => formatMoney(c, currency);
 
   return (
     <Dialog title={`Pay order ${order.number}`} onClose={() => (state.matches('card') || state.matches('capturingCash') ? undefined : onClose())} className="tender">
       <p className="due">Due <strong data-testid="amount-due">{money(ctx.due)}</strong></p>
+      {state.matches('choosing') && cardOff && (
+        <p className="card-unavailable" role="alert">{availability.reason ?? 'Card payments unavailable — take cash.'}</p>
+      )}
       {state.matches('choosing') && (
         <div className="tender-choices">
           <button type="button" className="btn btn-big btn-primary" onClick={() => send({ type: 'CASH' })}>Cash</button>
-          <button type="button" className="btn btn-big btn-primary" onClick={() => send({ type: 'CARD' })}>Card</button>
+          <button type="button" className="btn btn-big btn-primary" disabled={cardOff} onClick={() => send({ type: 'CARD' })}>Card</button>
         </div>
       )}
       {(state.matches('cash') || state.matches('capturingCash')) && (
@@ -64,6 +77,7 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
         <div className="reader" role="status" aria-live="polite">
           <p className="reader-title">Follow the card reader</p>
           <p>Ask the customer to tap, insert or swipe their card for {money(due)}.</p>
+          <button type="button" className="btn" disabled={cancelling} onClick={cancelOnReader}>{cancelling ? 'Cancelling…' : 'Cancel on the reader'}</button>
         </div>
       )}
       {state.matches('declined') && (
