@@ -18,7 +18,7 @@ export function renderJob(job: PrintJobRow, store: StoreInfo): Uint8Array | null
       return renderReceipt(payload.order, { name: store.name, currency: store.currency, timezone: store.timezone }, { reprint });
     case 'kitchen': {
       const station = store.stations.find((candidate) => candidate.id === payload.ticket.stationId);
-      return renderKitchenTicket(payload.ticket, { stationName: station?.name ?? payload.ticket.stationId, reprint, timezone: store.timezone });
+      return renderKitchenTicket(payload.ticket, { stationName: station?.name ?? payload.ticket.stationId, reprint, timezone: store.timezone, ...(payload.delta ? { delta: payload.delta } : {}) });
     }
     case 'drawer':
       // A drawer kick is a real-time pulse, not a page.

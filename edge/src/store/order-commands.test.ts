@@ -110,6 +110,20 @@ describe('order.addLines and order.voidLine', () => {
     await t.store.execute('order.voidLine', newId(), { orderId: order.id, lineId: cola.lineId, reason: 'spilled' }, actors.manager);
     const drinks = t.store.queries.tickets({ stationId: 'drinks' })[0];
     expect(drinks?.items[0]).toMatchObject({ lineId: cola.lineId, voided: true });
+    // The drinks station also gets a VOID slip on paper, for that line only; the grill gets none.
+    const slips = t.store.printJobs.list({ orderId: order.id }).filter((j) => j.payload.kind === 'kitchen' && j.payload.delta === 'voided');
+    expect(slips).toHaveLength(1);
+    const slip = slips[0]?.payload;
+    if (slip?.kind !== 'kitchen') throw new Error('expected a kitchen slip');
+    expect(slips[0]?.stationId).toBe('drinks');
+    expect(slip.ticket.items.map((i) => i.lineId)).toEqual([cola.lineId]);
+  });
+
+  it('prints no VOID slip for a line voided before it was fired', async () => {
+    const order = await createOrder(t.store);
+    const cola = order.lines[1] as OrderLine;
+    await t.store.execute('order.voidLine', newId(), { orderId: order.id, lineId: cola.lineId, reason: 'changed mind' }, actors.manager);
+    expect(t.store.printJobs.list({ orderId: order.id })).toHaveLength(0);
   });
 
   it('refuses to add to a paid or finished order', async () => {

@@ -131,7 +131,8 @@ export type PrintJobStatus = 'queued' | 'sending' | 'printed' | 'held' | 'uncert
 /** What a print job prints; the print runner renders it for the printer. */
 export type PrintPayload =
   | { kind: 'receipt'; order: Order; reprint: boolean }
-  | { kind: 'kitchen'; ticket: KitchenTicket; reprint: boolean }
+  /** `delta: 'voided'` is the slip telling a station to stop making lines voided after it fired. */
+  | { kind: 'kitchen'; ticket: KitchenTicket; reprint: boolean; delta?: 'added' | 'voided' }
   | { kind: 'drawer'; reason: string };
 
 export interface PrintJobRow {

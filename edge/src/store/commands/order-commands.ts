@@ -97,7 +97,13 @@ function markVoidedOnTicket(tx: CommandTx, order: Parameters<typeof ticketFromRo
   if (!ticket) return;
   const items = (JSON.parse(ticket.items) as KitchenTicketItem[]).map((i) => (i.lineId === lineId ? { ...i, voided: true } : i));
   tx.orm.update(kitchenTickets).set({ items: JSON.stringify(items) }).where(eq(kitchenTickets.id, ticket.id)).run();
-  tx.emit({ type: 'ticket.updated', ticket: ticketFromRow({ ...ticket, items: JSON.stringify(items) }, order) });
+  const updated = ticketFromRow({ ...ticket, items: JSON.stringify(items) }, order);
+  tx.emit({ type: 'ticket.updated', ticket: updated });
+  // A station with a printer cooks from paper: it gets a VOID slip for the line, printed once.
+  tx.printJob({
+    idemKey: `kitchen-void:${order.id}:${lineId}`, printerRole: 'kitchen', stationId, orderId: order.id,
+    payload: { kind: 'kitchen', ticket: { ...updated, items: updated.items.filter((i) => i.lineId === lineId) }, reprint: false, delta: 'voided' },
+  });
 }
 
 export const orderFire = defineCommand({
