@@ -16,7 +16,9 @@ import { machineLine, pairScreen, percentile, startEdgeProcess } from './support
 
 const quick = process.argv.includes('--quick');
 const STATIONS = 10;
-const RATE = 100;
+/** Latency is read at a busy lunch pace; throughput at the issue's 100 orders/s. */
+const LATENCY_RATE = 10;
+const THROUGHPUT_RATE = 100;
 const SECONDS = quick ? 3 : 10;
 
 const stationMenu: Menu = {
@@ -103,14 +105,13 @@ function ticketWaiter(printers: VirtualPrinter[]): (number: string, count: numbe
     });
 }
 
-async function throughputAndLatency(rig: Rig): Promise<string[]> {
-  const waitFor = ticketWaiter(rig.kitchen);
+async function ticketsAt(rig: Rig, rate: number, waitFor: ReturnType<typeof ticketWaiter>): Promise<string> {
   const latencies: number[] = [];
   const started = performance.now();
-  const total = RATE * SECONDS;
+  const total = rate * SECONDS;
   const done: Promise<void>[] = [];
   for (let i = 0; i < total; i += 1) {
-    const due = started + (i * 1000) / RATE;
+    const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     // Three stations per order, so every printer is busy.
@@ -125,10 +126,16 @@ async function throughputAndLatency(rig: Rig): Promise<string[]> {
   await Promise.all(done);
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
+  return `| ${STATIONS} kitchen + 1 receipt | ${rate} | ${total} | ${latencies.length} | ${(latencies.length / elapsed).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} |`;
+}
+
+async function throughputAndLatency(rig: Rig): Promise<string[]> {
+  const waitFor = ticketWaiter(rig.kitchen);
   return [
-    '| printers | orders/s offered | orders | tickets printed | tickets/s | commit → ticket p50 ms | p99 ms |',
+    '| printers | orders/s offered (3 tickets each) | orders | tickets printed | tickets/s | commit → ticket p50 ms | p99 ms |',
     '|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${STATIONS} kitchen + 1 receipt | ${RATE} | ${total} | ${latencies.length} | ${(latencies.length / elapsed).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} |`,
+    await ticketsAt(rig, LATENCY_RATE, waitFor),
+    await ticketsAt(rig, THROUGHPUT_RATE, waitFor),
   ];
 }
 

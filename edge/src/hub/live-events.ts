@@ -80,6 +80,17 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
     }
   };
 
+  // One event goes to every screen that wants it: serialise it once, not once per socket.
+  const serialised = new WeakMap<HubEvent, string>();
+  const wire = (event: HubEvent): string => {
+    let text = serialised.get(event);
+    if (text === undefined) {
+      text = JSON.stringify(event);
+      serialised.set(event, text);
+    }
+    return text;
+  };
+
   const deliver = (connection: Connection, events: readonly HubEvent[]): void => {
     for (const event of events) {
       if (connection.dropped) return;
@@ -90,7 +101,7 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
         drop(connection, 'too slow');
         return;
       }
-      connection.socket.send(JSON.stringify(event));
+      connection.socket.send(wire(event));
     }
   };
 
