@@ -5,7 +5,7 @@ import { renderJob } from './render-job';
 
 const store = { name: 'Test', currency: 'USD', timezone: 'UTC', stations: [{ id: 'grill', name: 'Grill' }] } as unknown as StoreInfo;
 
-function kitchenJob(delta?: 'voided'): PrintJobRow {
+function kitchenJob(delta?: 'voided' | 'added'): PrintJobRow {
   const ticket = sampleTicket();
   return {
     id: 'j', idemKey: 'k', kind: 'kitchen', printerRole: 'kitchen', stationId: ticket.stationId, orderId: ticket.orderId, deviceId: null,
@@ -20,5 +20,9 @@ describe('rendering kitchen print jobs', () => {
     const plain = decodeEscPos(renderJob(kitchenJob(), store) ?? new Uint8Array()).text;
     expect(slip).toContain('VOID');
     expect(plain).not.toContain('VOID');
+  });
+
+  it('prints lines fired after the first fire under an ADDED banner', () => {
+    expect(decodeEscPos(renderJob(kitchenJob('added'), store) ?? new Uint8Array()).text).toContain('ADDED');
   });
 });

@@ -150,6 +150,11 @@ describe('order.fire, order.complete, order.void', () => {
     await t.store.execute('order.fire', newId(), { orderId: order.id }, actors.cashier);
     expect(t.store.queries.tickets({ stationId: 'grill' }).map((k) => k.fireSeq)).toEqual([1, 2]);
     expect(t.store.queries.tickets({ stationId: 'grill' })[1]?.items.map((i) => i.modifiers)).toEqual([['Well done']]);
+    // The first fire's paper is plain; the later one is marked ADDED for the station already cooking.
+    const deltas = t.store.printJobs.list({ orderId: order.id }).map((j) => [j.idemKey, j.payload.kind === 'kitchen' ? j.payload.delta ?? null : null]).sort();
+    expect(deltas).toEqual([
+      [`kitchen:${order.id}:drinks:1`, null], [`kitchen:${order.id}:grill:1`, null], [`kitchen:${order.id}:grill:2`, 'added'],
+    ]);
   });
 
   it('completes only a ready, paid order', async () => {

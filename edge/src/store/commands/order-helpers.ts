@@ -107,7 +107,9 @@ export function fireOrder(tx: CommandTx, orderId: string): KitchenTicket[] {
     const id = newId();
     tx.orm.insert(kitchenTickets).values({ id, orderId, stationId, fireSeq, status: 'new', items: JSON.stringify(items), createdAt: tx.now }).run();
     const ticket = ticketFromRow({ id, orderId, stationId, fireSeq, status: 'new', items: JSON.stringify(items), createdAt: tx.now, bumpedAt: null }, row);
-    tx.printJob({ idemKey: `kitchen:${orderId}:${stationId}:${fireSeq}`, printerRole: 'kitchen', stationId, orderId, payload: { kind: 'kitchen', ticket, reprint: false } });
+    // After the first fire the kitchen is already cooking this order: mark the paper ADDED.
+    const payload = { kind: 'kitchen' as const, ticket, reprint: false, ...(fireSeq > 1 ? { delta: 'added' as const } : {}) };
+    tx.printJob({ idemKey: `kitchen:${orderId}:${stationId}:${fireSeq}`, printerRole: 'kitchen', stationId, orderId, payload });
     tx.emit({ type: 'ticket.updated', ticket });
     tickets.push(ticket);
   }
