@@ -55,6 +55,21 @@ function open(onResync: () => void = () => undefined) {
 }
 
 describe('hub socket', () => {
+  it('can be stopped while still connecting without an unhandled error', async () => {
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      open();
+      socket?.stop();
+      // The aborted handshake reports on the next ticks; give it time to surface.
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('reconnects after a drop asking for what it missed, and skips what it already has', async () => {
     script = (ws, _since, n) => {
       if (n === 0) {

@@ -61,6 +61,9 @@ export class HubSocket {
     this.socket = socket;
     this.setState(this.attempts === 0 ? 'connecting' : this.stateWhileRetrying());
     socket.onmessage = (message: MessageEvent) => this.receive(String(message.data));
+    // An error is always followed by `close`, which reconnects. Listening here also keeps a
+    // socket stopped while still connecting from raising an unhandled error (Node's `ws`).
+    socket.onerror = () => undefined;
     socket.onclose = () => {
       if (this.socket !== socket || this.closed) return;
       this.socket = null;
