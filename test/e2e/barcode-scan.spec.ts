@@ -5,6 +5,8 @@ test('a keyboard-wedge scan of a barcode rings the item up, and an unknown code 
   const pos = new PosPage(page);
   await pos.open();
   await pos.signIn('1111');
+  // The register listens for scans once its menu is loaded.
+  await expect(pos.item('Classic Burger')).toBeVisible();
   await pos.scanBarcode('2000000000022');
   const picker = page.getByRole('dialog', { name: 'Fries' });
   await expect(picker).toBeVisible();

@@ -39,7 +39,8 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
   // Keyboard-wedge scanners type into the page; serial and HID-POS scanners come through the hub.
   const scanning = active && !picking && !weighing && !paying;
   const onScan = (code: string) => {
-    const item = index?.menu.items.find((i) => i.active && i.barcode === code);
+    if (!index) return toasts.info('The menu is still loading: scan again in a moment.');
+    const item = index.menu.items.find((i) => i.active && i.barcode === code);
     if (!item) return toasts.info(`No item has the barcode ${code}.`);
     if (unavailable.has(item.id)) return toasts.info(`${item.name} is sold out (86).`);
     pick(item);
