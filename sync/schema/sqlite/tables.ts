@@ -1,3 +1,4 @@
 export * from './tables-orders';
 export * from './tables-queue';
 export * from './tables-store';
+export * from './tables-checks';
