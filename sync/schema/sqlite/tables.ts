@@ -2,3 +2,4 @@ export * from './tables-orders';
 export * from './tables-queue';
 export * from './tables-store';
 export * from './tables-checks';
+export * from './tables-online';
