@@ -35,6 +35,7 @@ export const errorCatalog = {
   PAYMENT_DECLINED: { status: 402, message: 'The card was declined.' },
   PAYMENT_UNAVAILABLE: { status: 409, message: 'Card payments are not available right now. Take cash.' },
   REFUND_TOO_LARGE: { status: 422, message: 'The refund is larger than what was paid.' },
+  REFUND_FAILED: { status: 409, message: 'The card refund was refused by the payment provider. Nothing was refunded.' },
   PAYMENT_NOT_FOUND: { status: 404, message: 'That payment is not on the order.' },
   DISCOUNT_INVALID: { status: 422, message: 'That discount is not valid.' },
   COMP_REASON_REQUIRED: { status: 422, message: 'Say why the item is on the house.' },
