@@ -3,3 +3,4 @@ export * from './tables-queue';
 export * from './tables-store';
 export * from './tables-checks';
 export * from './tables-online';
+export * from './tables-cloud-link';
