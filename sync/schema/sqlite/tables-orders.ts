@@ -57,7 +57,7 @@ export const payments = sqliteTable(
   {
     id: text('id').primaryKey(),
     orderId: text('order_id').notNull().references(() => orders.id),
-    tender: text('tender', { enum: ['cash', 'card', 'online', 'gift_card'] }).notNull(),
+    tender: text('tender', { enum: ['cash', 'card', 'online', 'gift_card', 'loyalty'] }).notNull(),
     amount: integer('amount').notNull(),
     tip: integer('tip').notNull(),
     tendered: integer('tendered'),

@@ -4,3 +4,4 @@ export * from './tables-store';
 export * from './tables-checks';
 export * from './tables-online';
 export * from './tables-cloud-link';
+export * from './tables-inventory';
