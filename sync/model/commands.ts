@@ -97,4 +97,4 @@ export const COMMAND_NAMES = Object.keys(commandArgs) as CommandName[];
 export const CommandEnvelopeFields = { commandId: Uuid } as const;
 
 export type DeviceRole = 'pos' | 'kiosk' | 'kds' | 'display';
-export type StaffRole = 'cashier' | 'manager' | 'owner';
+export type StaffRole = 'cashier' | 'server' | 'bartender' | 'manager' | 'owner';

@@ -10,7 +10,7 @@ import { hashPin, newSalt, pinMatches } from './credentials';
 import type { StoreContext } from './store-context';
 import type { Staff, StaffChange } from './types';
 
-const ROLES: readonly StaffRole[] = ['cashier', 'manager', 'owner'];
+const ROLES: readonly StaffRole[] = ['cashier', 'server', 'bartender', 'manager', 'owner'];
 
 export function listStaff(store: StoreContext): (Staff & { active: boolean })[] {
   return store.orm.select().from(staff).orderBy(staff.name).all()

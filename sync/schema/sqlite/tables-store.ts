@@ -40,7 +40,7 @@ export const itemAvailability = sqliteTable('item_availability', {
 export const staff = sqliteTable('staff', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  role: text('role', { enum: ['cashier', 'manager', 'owner'] }).notNull(),
+  role: text('role', { enum: ['cashier', 'server', 'bartender', 'manager', 'owner'] }).notNull(),
   /** scrypt(pin, salt), hex. */
   pinHash: text('pin_hash').notNull(),
   pinSalt: text('pin_salt').notNull(),
