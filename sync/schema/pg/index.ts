@@ -3,4 +3,5 @@ export * from './tables-tenancy';
 export * from './tables-menu';
 export * from './tables-orders';
 export * from './tables-sync';
+export * from './tables-ledger';
 export { SHAPE_TABLES, type ShapeTableName } from './shape-tables';
