@@ -8,7 +8,7 @@ export { EscPosPrinter, type PrintOutcome, type PrintFailure, type EscPosPrinter
 export { NetworkPrinter } from './network-printer';
 export type { Transport, TransportKind } from './transports/transport';
 export { TcpTransport } from './transports/tcp-transport';
-export type { PaymentTerminal, ChargeRequest, ChargeResult } from './payments/payment-terminal';
+export type { PaymentTerminal, ChargeRequest, ChargeResult, RefundRequest, RefundResult } from './payments/payment-terminal';
 export { PaymentRequestError } from './payments/payment-terminal';
 export { SimulatedTerminal } from './payments/simulated-terminal';
 export { DeviceWorker, DeviceOfflineError, backoffDelay, DEFAULT_BACKOFF, type Backoff, type DeviceState, type DeviceWorkerOptions } from './device-worker';

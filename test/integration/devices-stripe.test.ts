@@ -193,3 +193,92 @@ describe('card availability when the store is cut off from the internet', () => 
     }
   });
 });
+
+describe('a card refund through the Stripe API', () => {
+  type Paid = { order: Order; payment: { id: string; amount: number; reference: string | null; refunded: number; status: string } };
+
+  async function paidByCard(): Promise<Paid> {
+    const order = await openOrder();
+    const paid = await payByCard(order);
+    expect(paid.json.error).toBeUndefined();
+    return paid.json.result as Paid;
+  }
+
+  function refund(paid: Paid, amount: number, commandId = newId()): Promise<{ status: number; json: Record<string, unknown> }> {
+    return t.post('/api/commands/payment.refund', {
+      commandId, args: { orderId: paid.order.id, paymentId: paid.payment.id, amount, reason: 'cold fries', managerPin: '9999' },
+    });
+  }
+
+  const refundPosts = (): number => stripe.requests().filter((r) => r.method === 'POST' && r.path === '/v1/refunds').length;
+  const stripeRefunded = (intent: string | null): number => [...stripe.state.charges.values()].find((c) => c.payment_intent === intent)?.amount_refunded ?? -1;
+
+  it('is refunded at Stripe, then recorded on the payment and the order', async () => {
+    const paid = await paidByCard();
+    const part = paid.payment.amount - 100;
+    const done = await refund(paid, part);
+    expect(done.status).toBe(200);
+    const result = done.json.result as Paid;
+    expect(result.payment).toMatchObject({ refunded: part, status: 'partially_refunded' });
+    expect(stripeRefunded(paid.payment.reference)).toBe(part);
+    expect(await paymentStatus(paid.order.id)).toBe('partially_refunded');
+  });
+
+  it('records nothing and answers REFUND_FAILED when Stripe refuses the refund', async () => {
+    const paid = await paidByCard();
+    // Someone already refunded the whole charge from Stripe's dashboard.
+    const charge = [...stripe.state.charges.values()].find((c) => c.payment_intent === paid.payment.reference);
+    if (!charge) throw new Error('the fake Stripe has no charge for this payment');
+    charge.amount_refunded = charge.amount;
+    charge.refunded = true;
+    const refused = await refund(paid, 100);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: 'REFUND_FAILED' });
+    expect(String((refused.json.error as { details: { reason: string } }).details.reason)).toMatch(/already been refunded/);
+    const order = (await t.get(`/api/orders/${paid.order.id}`)).json.order as Order;
+    expect(order.paymentStatus).toBe('paid');
+    expect(order.refunded).toBe(0);
+  });
+
+  it('refunds once when Stripe answers a 5xx after doing the work and the SDK retries with the same key', async () => {
+    const paid = await paidByCard();
+    const before = refundPosts();
+    stripe.injectFault(/^\/v1\/refunds$/, 'error-after', 500);
+    const commandId = newId();
+    const done = await refund(paid, 200, commandId);
+    expect(done.status).toBe(200);
+    const posts = stripe.requests().filter((r) => r.method === 'POST' && r.path === '/v1/refunds').slice(before);
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(posts.map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(posts.some((r) => r.replayed)).toBe(true);
+    expect(stripeRefunded(paid.payment.reference)).toBe(200);
+    // The POS repeats the command (its answer was lost): replayed, not refunded again.
+    const again = await refund(paid, 200, commandId);
+    expect(again.json.replayed).toBe(true);
+    expect(stripeRefunded(paid.payment.reference)).toBe(200);
+    expect(((await t.get(`/api/orders/${paid.order.id}`)).json.order as Order).refunded).toBe(200);
+  });
+
+  it('refuses a refund over the captured amount before Stripe is called', async () => {
+    const paid = await paidByCard();
+    const before = refundPosts();
+    const refused = await refund(paid, paid.payment.amount + 1);
+    expect(refused.status).toBe(422);
+    expect(refused.json.error).toMatchObject({ code: 'REFUND_TOO_LARGE' });
+    expect(refundPosts()).toBe(before);
+    expect(stripeRefunded(paid.payment.reference)).toBe(0);
+  });
+
+  it('answers PAYMENT_UNAVAILABLE and records nothing while Stripe cannot be reached', async () => {
+    const paid = await paidByCard();
+    const before = refundPosts();
+    // The SDK tries four times (three retries): every one of them is dropped.
+    for (let i = 0; i < 4; i += 1) stripe.injectFault(/^\/v1\/refunds$/, 'drop-before');
+    const refused = await refund(paid, 100);
+    expect(refundPosts()).toBe(before + 4);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: 'PAYMENT_UNAVAILABLE' });
+    expect(stripeRefunded(paid.payment.reference)).toBe(0);
+    expect(((await t.get(`/api/orders/${paid.order.id}`)).json.order as Order).refunded).toBe(0);
+  });
+});

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type ChargeRequest, type ChargeResult, type PaymentTerminal, PaymentRequestError, checkChargeRequest } from './payment-terminal';
+import {
+  type ChargeRequest, type ChargeResult, type PaymentTerminal, type RefundRequest, type RefundResult, PaymentRequestError, checkChargeRequest, checkRefundRequest,
+} from './payment-terminal';
 
 /**
  * A card reader for the demo and tests. It approves, except amounts ending in 13 cents,
@@ -11,7 +13,8 @@ export class SimulatedTerminal implements PaymentTerminal {
   private pending: { resolve: (r: ChargeResult) => void; timer: NodeJS.Timeout } | null = null;
   private online = true;
   /** Approved charges, one per idempotency key: what the bank would have settled. */
-  readonly captured: Array<{ reference: string; amount: number; currency: string; idempotencyKey: string }> = [];
+  readonly captured: Array<{ reference: string; amount: number; currency: string; idempotencyKey: string; refunded: number }> = [];
+  private readonly refunds = new Map<string, RefundResult>();
 
   /** `delayMs` keeps a charge waiting for a card, so cancel can be shown. */
   constructor(private readonly opts: { delayMs?: number } = {}) {}
@@ -36,8 +39,23 @@ export class SimulatedTerminal implements PaymentTerminal {
       ? { status: 'declined', reason: 'card declined' }
       : { status: 'approved', reference: `sim_${randomUUID()}`, cardBrand: 'visa', last4: '4242' };
     this.results.set(req.idempotencyKey, { fingerprint, result });
-    if (result.status === 'approved') this.captured.push({ reference: result.reference, amount: req.amount, currency: req.currency.toUpperCase(), idempotencyKey: req.idempotencyKey });
+    if (result.status === 'approved') this.captured.push({ reference: result.reference, amount: req.amount, currency: req.currency.toUpperCase(), idempotencyKey: req.idempotencyKey, refunded: 0 });
     return result;
+  }
+
+  /** Refunds what is left of a charge it approved; a repeated key answers the first result. */
+  refund(req: RefundRequest): Promise<RefundResult> {
+    checkRefundRequest(req);
+    const seen = this.refunds.get(req.idempotencyKey);
+    if (seen) return Promise.resolve(seen);
+    const charge = this.captured.find((c) => c.reference === req.reference);
+    const left = charge ? charge.amount - charge.refunded : 0;
+    const result: RefundResult = !charge
+      ? { status: 'failed', reason: 'no such charge' }
+      : req.amount > left ? { status: 'failed', reason: `only ${left} left to refund` } : { status: 'refunded', reference: `simre_${randomUUID()}` };
+    if (charge && result.status === 'refunded') charge.refunded += req.amount;
+    this.refunds.set(req.idempotencyKey, result);
+    return Promise.resolve(result);
   }
 
   cancel(): Promise<void> {

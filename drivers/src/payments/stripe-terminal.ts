@@ -9,7 +9,9 @@
  * payments stop when the store's internet is down (the POS then takes cash).
  */
 import Stripe from 'stripe';
-import { type ChargeRequest, type ChargeResult, type PaymentTerminal, checkChargeRequest } from './payment-terminal';
+import {
+  type ChargeRequest, type ChargeResult, type PaymentTerminal, type RefundRequest, type RefundResult, checkChargeRequest, checkRefundRequest,
+} from './payment-terminal';
 
 export interface StripeTerminalOptions {
   secretKey: string;
@@ -99,13 +101,25 @@ export class StripeTerminal implements PaymentTerminal {
     }
   }
 
-  /** Refunds all or part of an approved charge; the key makes a retried refund land once. */
-  async refund(reference: string, opts: { amount?: number; idempotencyKey: string }): Promise<{ id: string; amount: number }> {
-    const refund = await this.stripe.refunds.create(
-      { payment_intent: reference, ...(opts.amount !== undefined ? { amount: opts.amount } : {}) },
-      { idempotencyKey: `${opts.idempotencyKey}:refund` },
-    );
-    return { id: refund.id, amount: refund.amount };
+  /**
+   * Refunds all or part of an approved charge. The key makes a retried refund (by the SDK
+   * after a 5xx, or by the POS repeating its command) land once. Stripe refusing the refund
+   * (already refunded, more than is left) is a `failed` result; Stripe out of reach throws.
+   */
+  async refund(req: RefundRequest): Promise<RefundResult> {
+    checkRefundRequest(req);
+    try {
+      const refund = await this.stripe.refunds.create(
+        { payment_intent: req.reference, amount: req.amount, metadata: { brigade_key: req.idempotencyKey } },
+        { idempotencyKey: `${req.idempotencyKey}:refund` },
+      );
+      if (refund.status === 'failed' || refund.status === 'canceled') return { status: 'failed', reason: refund.failure_reason ?? `refund ${refund.status}` };
+      return { status: 'refunded', reference: refund.id };
+    } catch (err) {
+      const refused = err instanceof Stripe.errors.StripeInvalidRequestError || err instanceof Stripe.errors.StripeCardError;
+      if (refused) return { status: 'failed', reason: (err as Error).message };
+      throw err;
+    }
   }
 
   /** Verifies a webhook from Stripe (raw body and the `Stripe-Signature` header). */
@@ -152,7 +166,12 @@ export class StripeTerminal implements PaymentTerminal {
         const code = action.failure_code ?? 'failed';
         return { status: 'declined', reason: failureReasons[code] ?? action.failure_message ?? code };
       }
-      if (this.cancelled) return { status: 'declined', reason: 'cancelled' };
+      if (this.cancelled) {
+        // The cancel may have come before the reader had the payment: stop it now, or the
+        // reader keeps waiting for a card and refuses the next payment as busy.
+        await this.stripe.terminal.readers.cancelAction(this.opts.readerId).catch(() => undefined);
+        return { status: 'declined', reason: 'cancelled' };
+      }
       if (Date.now() > deadline) {
         await this.cancel();
         return { status: 'declined', reason: 'timed out waiting for a card' };

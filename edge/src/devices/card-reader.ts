@@ -5,7 +5,9 @@
  * PAYMENT_DECLINED, so a busy, offline or timed-out reader is turned into a throw here:
  * the cashier must hear "take cash", not "the customer's card was refused".
  */
-import { type ChargeRequest, type ChargeResult, type PaymentTerminal, SimulatedTerminal, StripeTerminal } from '@brigade/drivers';
+import {
+  type ChargeRequest, type ChargeResult, type PaymentTerminal, type RefundRequest, type RefundResult, SimulatedTerminal, StripeTerminal,
+} from '@brigade/drivers';
 import type { TerminalSettings } from './device-settings';
 
 /** Reasons the drivers give when the reader, not the card, failed. */
@@ -25,6 +27,11 @@ export class GuardedTerminal implements PaymentTerminal {
     const result = await this.inner.charge(req);
     if (result.status === 'declined' && unavailableReasons.has(result.reason)) throw new CardReaderUnavailableError(result.reason);
     return result;
+  }
+
+  refund(req: RefundRequest): Promise<RefundResult> {
+    if (!this.inner.refund) return Promise.resolve({ status: 'failed', reason: 'this card reader cannot refund' });
+    return this.inner.refund(req);
   }
 
   cancel(): Promise<void> {

@@ -14,5 +14,9 @@ export function createSimulatedTerminal(): PaymentTerminal {
       seen.set(req.idempotencyKey, result);
       return Promise.resolve(result);
     },
+    // The demo's refunds always go through; the drivers' simulator checks amounts.
+    refund(req) {
+      return Promise.resolve({ status: 'refunded', reference: `simre_${req.idempotencyKey}` });
+    },
   };
 }

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type {
-  DeviceId, DeviceRole, HubEvent, ItemId, KitchenTicket, Menu, Order, OrderStatus, StaffId, StaffRole, Station, TicketStatus,
+  CloudLinkState, DeviceId, DeviceRole, HubEvent, ItemId, KitchenTicket, Menu, Order, OrderStatus, StaffId, StaffRole, Station, TicketStatus,
 } from '@brigade/sync/model';
 import type { AuditEntry, OutboxMutation } from '@brigade/sync/protocol';
 
@@ -32,6 +32,10 @@ export interface CommandOutcome {
 export interface PaymentTerminal {
   charge(req: { amount: number; currency: string; idempotencyKey: string; description?: string }): Promise<
     { status: 'approved'; reference: string; cardBrand?: string; last4?: string } | { status: 'declined'; reason: string }
+  >;
+  /** Gives back part or all of an approved charge; throws when the provider cannot be reached. */
+  refund?(req: { reference: string; amount: number; currency: string; idempotencyKey: string }): Promise<
+    { status: 'refunded'; reference: string } | { status: 'failed'; reason: string }
   >;
 }
 
@@ -236,7 +240,8 @@ export interface EdgeStore {
     audit(limit: number): AuditEntry[];
     devices(): Device[];
     pendingPairings(): PendingPairing[];
-    syncStatus(): { waiting: number; oldestAgeSeconds: number | null; online: boolean };
+    /** `cloud` and `message`: how the link to the cloud stands, as the sync client last set it. */
+    syncStatus(): { waiting: number; oldestAgeSeconds: number | null; online: boolean; cloud: CloudLinkState; message: string | null };
   };
   printJobs: {
     /** Jobs the print runner should send now: queued and due, oldest first. */
@@ -255,5 +260,7 @@ export interface EdgeStore {
   };
   /** The sync client reports whether the cloud is reachable; shown in sync status. */
   setOnline(online: boolean): void;
+  /** The sync client reports the state of the cloud link ('none' until it says otherwise). */
+  setCloudLink?(state: CloudLinkState, message: string | null): void;
   close(): void;
 }

@@ -101,17 +101,49 @@ function paymentOf(tx: CommandTx, paymentId: string): ReturnType<typeof paymentF
   return paymentFromRow(row);
 }
 
-export const paymentRefund = defineCommand({
+type RefundArgs = CommandArgs<'payment.refund'>;
+
+/** The payment being refunded and what is left of it; the same checks run before the card provider and inside the transaction. */
+function checkRefundable(orm: Orm, args: RefundArgs): typeof payments.$inferSelect {
+  if (!findOrderRow(orm, args.orderId)) throw new BrigadeError('ORDER_NOT_FOUND', undefined, { orderId: args.orderId });
+  const payment = orm.select().from(payments).where(and(eq(payments.id, args.paymentId), eq(payments.orderId, args.orderId))).get();
+  if (!payment) throw new BrigadeError('NOT_FOUND', 'That payment is not on this order.', { paymentId: args.paymentId });
+  const refundable = payment.amount - payment.refunded;
+  if (args.amount > refundable) throw new BrigadeError('REFUND_TOO_LARGE', undefined, { refundable, amount: args.amount });
+  return payment;
+}
+
+/**
+ * A card tender is refunded at the provider before anything is written: the command id is
+ * the idempotency key, so a retried command (or the SDK's retry after a 5xx) refunds once,
+ * and a refund the provider refuses records nothing.
+ */
+async function refundCard(ctx: CommandContext, args: RefundArgs): Promise<{ reference: string } | null> {
+  const payment = checkRefundable(ctx.store.orm, args);
+  if (payment.tender !== 'card' || payment.reference === null) return null;
+  const terminal = ctx.store.terminal;
+  if (!terminal.refund) throw new BrigadeError('PAYMENT_UNAVAILABLE', 'This card reader cannot refund; refund in cash.');
+  let outcome: Awaited<ReturnType<NonNullable<typeof terminal.refund>>>;
+  try {
+    outcome = await terminal.refund({ reference: payment.reference, amount: args.amount, currency: ctx.store.storeRow().currency, idempotencyKey: ctx.commandId });
+  } catch (err) {
+    ctx.store.logger?.warn({ err }, 'card refund could not reach the provider');
+    throw new BrigadeError('PAYMENT_UNAVAILABLE', 'The card refund could not reach the payment provider. Try again.');
+  }
+  if (outcome.status !== 'refunded') throw new BrigadeError('REFUND_FAILED', undefined, { reason: outcome.reason });
+  return { reference: outcome.reference };
+}
+
+export const paymentRefund = defineCommand<'payment.refund', { reference: string } | null>({
   name: 'payment.refund',
   roles: ['pos'],
   needsStaff: true,
   needsManager: true,
-  run(tx, ctx, args) {
+  serialKey: (args) => `order:${args.orderId}`,
+  prepare: refundCard,
+  run(tx, ctx, args, card) {
     const order = requireOrder(tx, args.orderId);
-    const payment = tx.orm.select().from(payments).where(and(eq(payments.id, args.paymentId), eq(payments.orderId, args.orderId))).get();
-    if (!payment) throw new BrigadeError('NOT_FOUND', 'That payment is not on this order.', { paymentId: args.paymentId });
-    const refundable = payment.amount - payment.refunded;
-    if (args.amount > refundable) throw new BrigadeError('REFUND_TOO_LARGE', undefined, { refundable, amount: args.amount });
+    const payment = checkRefundable(tx.orm, args);
     const refunded = payment.refunded + args.amount;
     tx.orm.update(payments).set({ refunded, status: refunded >= payment.amount ? 'refunded' : 'partially_refunded' })
       .where(eq(payments.id, args.paymentId)).run();
@@ -122,7 +154,7 @@ export const paymentRefund = defineCommand({
     if (payment.tender === 'cash') {
       tx.printJob({ idemKey: `drawer:refund:${ctx.commandId}`, printerRole: 'receipt', orderId: args.orderId, payload: { kind: 'drawer', reason: 'cash refund' } });
     }
-    tx.audit('payment.refund', { orderId: args.orderId, detail: { paymentId: args.paymentId, tender: payment.tender, amount: args.amount, reason: args.reason } });
+    tx.audit('payment.refund', { orderId: args.orderId, detail: { paymentId: args.paymentId, tender: payment.tender, amount: args.amount, reason: args.reason, providerRefund: card?.reference ?? null } });
     return { order: tx.orderChanged(args.orderId), payment: paymentOf(tx, args.paymentId) };
   },
 });
