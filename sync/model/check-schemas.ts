@@ -6,7 +6,7 @@
  * (422 with a specific code). Amounts are minor units; percentages are basis points.
  */
 import { type Static, Type } from 'typebox';
-import { LineRequestSchema } from './commands';
+import { LineRequestSchema } from './line-request-schema';
 import { MAX_DISCOUNT_AMOUNT, MAX_DISCOUNT_BPS } from './discounts';
 import { MAX_SEAT } from './check-pricing';
 import { MAX_GUESTS } from './service-charge';

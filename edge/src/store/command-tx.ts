@@ -5,11 +5,12 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  type HubEvent, type Order, type OrderTotals, type PaymentStatus, type PricedLine, newId, totalLines,
+  type HubEvent, type Order, type OrderTotals, type PaymentStatus, newId,
 } from '@brigade/sync/model';
 import type { AuditEntry, Mutation } from '@brigade/sync/protocol';
 import { auditLog, hubEvents, orderLines, orders, outbox, printJobs } from '@brigade/sync/schema/sqlite';
 import { iso } from './clock';
+import { priceStoredCheck } from './commands/check-repricing';
 import { topicOf } from './event-log';
 import { loadOrder } from './order-rows';
 import type { Orm, StoreContext } from './store-context';
@@ -96,7 +97,8 @@ export class CommandTx {
    */
   orderChanged(orderId: string): Order {
     const lines = this.orm.select().from(orderLines).where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false))).all();
-    const totals: OrderTotals = totalLines(this.ctx.store.menuIndex(), lines.map((l) => JSON.parse(l.priced) as PricedLine));
+    // Priced as a whole check (dining-option taxes, discounts, promo code, service charge), frozen line prices.
+    const totals: OrderTotals = priceStoredCheck(this.orm, this.ctx.store.menuIndex(), orderId, lines).totals;
     const row = this.orm.select({ paid: orders.paid, refunded: orders.refunded }).from(orders).where(eq(orders.id, orderId)).get();
     if (!row) throw new Error(`order ${orderId} vanished inside its own command`);
     this.orm.update(orders).set({
