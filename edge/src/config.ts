@@ -37,10 +37,25 @@ export interface EdgeConfig {
   /** Where the built screens live (`npm run build:ui` writes them). */
   readonly uiDistDir: string;
   readonly cloudUrl: string | null;
+  /** How the node enrols with the cloud and keeps in touch (only used when `cloudUrl` is set). */
+  readonly sync?: SyncSettings;
   readonly logLevel: string;
   /** Scales, scanners, pole displays, drawers and the card reader (edge/src/devices/device-settings.ts). */
   readonly devices?: DeviceSettings;
 }
+
+export interface SyncSettings {
+  /** A one-time code from the dashboard, traded for a store credential at the first start. */
+  readonly enrolCode: string | null;
+  /** The longest the outbox pusher stays quiet: an empty push is the cloud's heartbeat. */
+  readonly heartbeatMs: number;
+  /** The longest wait between two tries while the cloud cannot be reached. */
+  readonly retryMaxMs: number;
+  /** A credential older than this is rotated (at start and once a day). */
+  readonly credentialMaxAgeDays: number;
+}
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = { enrolCode: null, heartbeatMs: 15_000, retryMaxMs: 60_000, credentialMaxAgeDays: 30 };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -55,6 +70,26 @@ function port(env: Env, name: string, fallback: number): number {
   // Port 0 is allowed: tests ask the OS for a free port.
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConfigError(`${name} must be a port number (0-65535), got "${raw}".`);
   return value;
+}
+
+function positive(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new ConfigError(`${name} must be a whole number from 1 to ${max}, got "${raw}".`);
+  return value;
+}
+
+function syncSettings(env: Env): SyncSettings {
+  const code = (env.BRIGADE_ENROL_CODE || env.BRIGADE_ENROLMENT_CODE || '').trim();
+  // The cloud's codes are ten letters and digits, shown in two groups of five.
+  if (code !== '' && !/^[A-Za-z0-9-]{6,20}$/.test(code)) throw new ConfigError(`BRIGADE_ENROL_CODE must be the code from the dashboard (like ABCDE-FGHJK), got "${code}".`);
+  return {
+    enrolCode: code === '' ? null : code,
+    heartbeatMs: positive(env, 'BRIGADE_SYNC_HEARTBEAT_MS', DEFAULT_SYNC_SETTINGS.heartbeatMs, 3_600_000),
+    retryMaxMs: positive(env, 'BRIGADE_SYNC_RETRY_MAX_MS', DEFAULT_SYNC_SETTINGS.retryMaxMs, 3_600_000),
+    credentialMaxAgeDays: positive(env, 'BRIGADE_CREDENTIAL_MAX_AGE_DAYS', DEFAULT_SYNC_SETTINGS.credentialMaxAgeDays, 3650),
+  };
 }
 
 function parsePrinters(json: string, source: string): PrinterConfig[] {
@@ -90,7 +125,9 @@ function checkPrinterLinks(printers: readonly PrinterConfig[], source: string): 
 /**
  * Reads the configuration from the environment:
  * BRIGADE_DATA_DIR, BRIGADE_HUB_HOST, BRIGADE_HUB_PORT, BRIGADE_PRINTERS (JSON list),
- * BRIGADE_CONFIG_FILE (JSON with `printers`), BRIGADE_UI_DIST, BRIGADE_CLOUD_URL, BRIGADE_LOG_LEVEL.
+ * BRIGADE_CONFIG_FILE (JSON with `printers`), BRIGADE_UI_DIST, BRIGADE_LOG_LEVEL, and for the cloud:
+ * BRIGADE_CLOUD_URL, BRIGADE_ENROL_CODE (BRIGADE_ENROLMENT_CODE is read too), BRIGADE_SYNC_HEARTBEAT_MS,
+ * BRIGADE_SYNC_RETRY_MAX_MS, BRIGADE_CREDENTIAL_MAX_AGE_DAYS.
  */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): EdgeConfig {
   const dataDir = resolve(cwd, env.BRIGADE_DATA_DIR || './data/edge');
@@ -117,6 +154,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     // The default is the repository's build output, wherever the process was started from.
     uiDistDir: env.BRIGADE_UI_DIST ? resolve(cwd, env.BRIGADE_UI_DIST) : fileURLToPath(new URL('../../ui/dist', import.meta.url)),
     cloudUrl,
+    sync: syncSettings(env),
     logLevel: env.BRIGADE_LOG_LEVEL || 'info',
     devices: loadDeviceSettings(env),
   };

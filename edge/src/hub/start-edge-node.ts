@@ -1,7 +1,8 @@
 /**
- * Starts one edge node in this process: the store, the LAN hub and the print runner. The
- * headless service, the demo and the Electron shell all start the store through this, and
- * stop it through `close()` in the order that loses nothing.
+ * Starts one edge node in this process: the store, the LAN hub, the print runner and, when a
+ * cloud is configured, the connection to it (enrolment and sync). The headless service, the
+ * demo and the Electron shell all start the store through this, and stop it through
+ * `close()` in the order that loses nothing.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -9,6 +10,7 @@ import type { EdgeConfig } from '../config';
 import { type StoreDevicesOptions, prepareStoreDevices } from '../devices/store-devices';
 import { PrintRunner, type PrintRunnerOptions } from '../printing/print-runner';
 import { openEdgeStore } from '../store/open-store';
+import { type CloudConnection, type CloudConnectionOptions, startCloudConnection } from '../sync/cloud-connection';
 import type { EdgeStore, EdgeStoreOptions } from '../store/types';
 import { buildHub, type HubOptions } from './build-hub';
 import { migrationsCurrent } from './migration-check';
@@ -17,6 +19,8 @@ export interface EdgeNode {
   readonly store: EdgeStore;
   readonly hub: FastifyInstance;
   readonly printRunner: PrintRunner;
+  /** Enrolment and sync with the cloud (state 'none' when no cloud is configured). */
+  readonly cloud: CloudConnection;
   /** The port the hub listens on (the real one when the config asked for 0). */
   readonly port: number;
   close(): Promise<void>;
@@ -30,6 +34,8 @@ export interface StartEdgeNodeOptions {
   readonly printRunner?: Omit<PrintRunnerOptions, 'store' | 'printers' | 'logger'>;
   /** Card reader and device manager settings beyond the config (tests: reader polling, back-off). */
   readonly devices?: Omit<StoreDevicesOptions, 'config' | 'logger' | 'terminal'>;
+  /** Where an enrolment code comes from without BRIGADE_ENROL_CODE (the demo), and test hooks. */
+  readonly cloud?: Omit<CloudConnectionOptions, 'store' | 'cloudUrl' | 'settings' | 'logger'>;
 }
 
 export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<EdgeNode> {
@@ -57,6 +63,14 @@ export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<Edge
   }
   printRunner.start();
   devices.manager.start();
+  // After the hub listens: the store sells whether or not the cloud answers.
+  const cloud = startCloudConnection({
+    ...options.cloud,
+    store,
+    cloudUrl: config.cloudUrl,
+    ...(config.sync ? { settings: config.sync } : {}),
+    ...(logger ? { logger: logger.child({ part: 'sync' }) } : {}),
+  });
   const address = hub.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.hub.port;
   let closing: Promise<void> | null = null;
@@ -65,11 +79,13 @@ export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<Edge
     store,
     hub: running,
     printRunner,
+    cloud,
     port,
     close() {
-      // Stop taking requests and let running commands commit, then stop printing, then the DB.
+      // Stop taking requests and let running commands commit, then stop syncing and printing, then the DB.
       closing ??= (async () => {
         await running.close();
+        await cloud.stop();
         await printRunner.stop();
         await devices.manager.stop();
         store.close();

@@ -90,6 +90,9 @@ export function openEdgeStore(options: EdgeStoreOptions): EdgeStore {
     setOnline(online) {
       store.online = online;
     },
+    setCloudLink(state, message) {
+      store.cloudLink = { state, message };
+    },
     close() {
       if (closed) return;
       closed = true;

@@ -60,7 +60,7 @@ export function createQueries(store: StoreContext): EdgeStore['queries'] {
       const row = store.orm.select({ createdAt: outbox.createdAt }).from(outbox).orderBy(asc(outbox.seq)).limit(1).get();
       const waiting = (store.sqlite.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
       const oldestAgeSeconds = row ? Math.max(0, Math.floor((store.now().getTime() - Date.parse(row.createdAt)) / 1000)) : null;
-      return { waiting, oldestAgeSeconds, online: store.online };
+      return { waiting, oldestAgeSeconds, online: store.online, cloud: store.cloudLink.state, message: store.cloudLink.message };
     },
   };
 }

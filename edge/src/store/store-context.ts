@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Logger } from 'pino';
-import { type HubEvent, type ItemId, type Menu, type MenuIndex, indexMenu } from '@brigade/sync/model';
+import { type CloudLinkState, type HubEvent, type ItemId, type Menu, type MenuIndex, indexMenu } from '@brigade/sync/model';
 import * as schema from '@brigade/sync/schema/sqlite';
 import { PinLookup } from './pin-lookup';
 import type { EdgeStoreOptions, PaymentTerminal } from './types';
@@ -21,6 +21,8 @@ export class StoreContext {
   readonly pins: PinLookup;
   readonly listeners = new Set<(events: HubEvent[]) => void>();
   online = false;
+  /** What the sync client last said about the cloud link; 'none' when no cloud is configured. */
+  cloudLink: { state: CloudLinkState; message: string | null } = { state: 'none', message: null };
   private menuCache: { key: string; index: MenuIndex } | null = null;
 
   constructor(

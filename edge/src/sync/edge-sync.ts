@@ -2,10 +2,10 @@
  * The edge node's sync client: the outbox pusher (edge → cloud) and one shape follower per
  * cloud table (cloud → edge). Each shape batch and its resume position are applied in one
  * SQLite transaction; a batch of a menu table also rebuilds the store's menu inside that
- * same transaction, once all menu shapes have arrived.
+ * same transaction, once all menu shapes have arrived, and the screens are told after commit.
  */
 import type { ChangeMessage, Row } from '@electric-sql/client';
-import { type Pusher, type PusherStatus, type ShapeFollower, createPusher, followShape } from '@brigade/sync/engine';
+import { type BackoffPolicy, type Pusher, type PusherStatus, type ShapeFollower, createPusher, followShape } from '@brigade/sync/engine';
 import { SHAPE_NAMES, type ShapeName } from '@brigade/sync/protocol';
 import type { EdgeStore, ShapeChange } from '../store/types';
 import { MENU_SHAPES, menuFromShapes } from './menu-from-shapes';
@@ -18,6 +18,14 @@ export interface EdgeSyncOptions {
   readonly credential: string | (() => string);
   readonly fetch?: typeof fetch;
   readonly heartbeatMs?: number;
+  /** How the pusher backs off while the cloud cannot be reached (tests and the demo shorten it). */
+  readonly backoff?: BackoffPolicy;
+  /** After every push round, with the pusher's status. */
+  readonly onStatus?: (status: PusherStatus) => void;
+  /** The cloud refused the credential sent (`CREDENTIAL_INVALID`): it was revoked or replaced. */
+  readonly onCredentialRefused?: (credentialSent: string | null) => void;
+  /** After a shape batch committed (e.g. online orders to take in). */
+  readonly onShapeApplied?: (table: ShapeName, changes: readonly ShapeChange[]) => void;
 }
 
 export interface EdgeSync {
@@ -30,6 +38,7 @@ export interface EdgeSync {
 
 export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
   const { store } = options;
+  const doFetch = watchForRefusedCredential(options.fetch ?? fetch, (sent) => options.onCredentialRefused?.(sent));
   const pusher = createPusher({
     peek: (limit) => store.outbox.peek(limit),
     ack: (upto) => store.outbox.ack(upto),
@@ -39,9 +48,13 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
     storeId: options.storeId,
     url: options.cloudUrl,
     credential: options.credential,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: doFetch,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
-    onStatus: (status) => store.setOnline(status.online),
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    onStatus: (status) => {
+      store.setOnline(status.online);
+      options.onStatus?.(status);
+    },
   });
   pusher.start();
 
@@ -57,10 +70,14 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
         storeId: options.storeId,
         credential: options.credential,
         ...(position ? { handle: position.handle, offset: position.offset } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
+        fetch: doFetch,
         onBatch: (messages: readonly ChangeMessage<Row>[], info) => {
           const changes: ShapeChange[] = messages.map((m) => ({ key: m.key, value: m.value, headers: { operation: m.headers.operation } }));
-          store.shapes.apply(table, changes, info, isMenuShape(table) ? (rows) => rebuildMenu(store, table, rows) : undefined);
+          let menuReplaced = false;
+          store.shapes.apply(table, changes, info, isMenuShape(table) ? (rows) => (menuReplaced = rebuildMenu(store, table, rows)) : undefined);
+          // Only after commit: a screen that reloads must find the new menu.
+          if (menuReplaced) store.publish({ type: 'menu.updated', version: menuVersion(store) });
+          options.onShapeApplied?.(table, changes);
         },
       }),
     );
@@ -79,8 +96,9 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
   };
 }
 
-function rebuildMenu(store: EdgeStore, applied: ShapeName, appliedRows: Record<string, unknown>[]): void {
-  if (MENU_SHAPES.some((t) => t !== applied && store.shapes.position(t) === null)) return;
+/** Returns true when the menu was replaced. */
+function rebuildMenu(store: EdgeStore, applied: ShapeName, appliedRows: Record<string, unknown>[]): boolean {
+  if (MENU_SHAPES.some((t) => t !== applied && store.shapes.position(t) === null)) return false;
   const rowsOf = (table: (typeof MENU_SHAPES)[number]) => (table === applied ? appliedRows : store.shapes.rows(table));
   const menu = menuFromShapes({
     menu_items: rowsOf('menu_items'),
@@ -89,5 +107,33 @@ function rebuildMenu(store: EdgeStore, applied: ShapeName, appliedRows: Record<s
     categories: rowsOf('categories'),
     stores: rowsOf('stores'),
   });
-  if (menu) store.replaceMenu(menu);
+  if (!menu) return false;
+  store.replaceMenu(menu);
+  return true;
+}
+
+function menuVersion(store: EdgeStore): number {
+  const row = store.db.prepare("SELECT version FROM menu WHERE id = 'current'").get() as { version: number } | undefined;
+  return row?.version ?? 0;
+}
+
+/**
+ * Both the pusher and the shape stream get a 401 `CREDENTIAL_INVALID` when the owner revoked
+ * the store's credential; neither can recover by retrying, so the connection is told.
+ */
+function watchForRefusedCredential(base: typeof fetch, refused: (credentialSent: string | null) => void): typeof fetch {
+  return async (input, init) => {
+    const response = await base(input, init);
+    if (response.status === 401) {
+      const body = (await response.clone().json().catch(() => null)) as { error?: { code?: unknown } } | null;
+      if (body?.error?.code === 'CREDENTIAL_INVALID') refused(bearerOf(input, init));
+    }
+    return response;
+  };
+}
+
+function bearerOf(input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1]): string | null {
+  const headers = new Headers(input instanceof Request ? input.headers : undefined);
+  new Headers(init?.headers).forEach((value, name) => headers.set(name, value));
+  return /^Bearer (.+)$/.exec(headers.get('authorization') ?? '')?.[1] ?? null;
 }
