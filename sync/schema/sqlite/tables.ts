@@ -6,3 +6,4 @@ export * from './tables-checks';
 export * from './tables-online';
 export * from './tables-cloud-link';
 export * from './tables-inventory';
+export * from './tables-devices';
