@@ -2,7 +2,7 @@
  * Shapes of the hub's replies (docs/api.md), typed from the shared model so the screens
  * and the hub agree on one definition of an order, a ticket and a menu.
  */
-import type { CommandName, DeviceRole, ErrorBody, HubControlMessage, HubEvent, ItemId, KitchenTicket, Menu, Order, Payment, StaffRole, Station } from '@brigade/sync/model';
+import type { CloudLinkState, CommandName, DeviceRole, ErrorBody, HubControlMessage, HubEvent, ItemId, KitchenTicket, Menu, Order, Payment, StaffRole, Station } from '@brigade/sync/model';
 
 export interface CommandResults {
   'order.create': { order: Order };
@@ -81,6 +81,10 @@ export interface SyncStatus {
   online: boolean;
   waiting: number;
   oldestAgeSeconds: number | null;
+  /** How the store's link to the cloud stands; 'none' when the store has no cloud. */
+  cloud?: CloudLinkState;
+  /** A sentence for the screens when the link needs a person (not enrolled, revoked). */
+  message?: string | null;
 }
 
 export interface AuditEntry {

@@ -30,6 +30,11 @@ export function useLiveMenu(): LiveMenu {
   useResync(reload);
 
   useHubEvents((event) => {
+    // The cloud replaced the menu (a new price, a new item): fetch it again; 86s are kept by the hub.
+    if (event.type === 'menu.updated') {
+      reload();
+      return;
+    }
     if (event.type !== 'item.availability') return;
     setUnavailable((current) => {
       const next = new Set(current);
