@@ -6,6 +6,8 @@
  * result and never applies twice.
  */
 import { type Static, Type } from 'typebox';
+import { giftCommandArgs } from './gift-cards';
+import { inventoryCommandArgs } from './inventory';
 import { MAX_LINES_PER_ORDER, MAX_QUANTITY, MAX_WEIGHT_GRAMS } from './pricing';
 
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
@@ -88,6 +90,8 @@ export const commandArgs = {
     { additionalProperties: false },
   ),
   'device.revoke': Type.Object({ deviceId: Uuid, managerPin: Type.Optional(Pin) }, { additionalProperties: false }),
+  ...inventoryCommandArgs,
+  ...giftCommandArgs,
 } as const;
 
 export type CommandName = keyof typeof commandArgs;

@@ -21,3 +21,5 @@ export * from './tenders';
 export * from './tips';
 export * from './demo-menu';
 export * from './split-by-shares';
+export * from './inventory';
+export * from './gift-cards';

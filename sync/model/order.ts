@@ -8,7 +8,8 @@ export type DiningOption = 'eat_in' | 'take_out' | 'delivery';
 /** Kitchen and customer-facing status; payment is tracked separately (`PaymentStatus`). */
 export type OrderStatus = 'open' | 'submitted' | 'accepted' | 'preparing' | 'ready' | 'completed' | 'cancelled' | 'voided';
 export type PaymentStatus = 'unpaid' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded';
-export type TenderType = 'cash' | 'card' | 'online' | 'gift_card';
+/** `loyalty` is points redeemed at the store's point value (gift-cards.ts). */
+export type TenderType = 'cash' | 'card' | 'online' | 'gift_card' | 'loyalty';
 
 export interface OrderLine extends PricedLine {
   readonly stationId: StationId;

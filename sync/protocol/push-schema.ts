@@ -57,6 +57,20 @@ const StockSchema = Type.Object(
     reason: Type.Union([Type.Literal('sale'), Type.Literal('waste'), Type.Literal('receipt'), Type.Literal('count'), Type.Literal('void')]),
     orderId: Type.Union([Id, Type.Null()]),
     occurredAt: Iso,
+    ingredientId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
+const LedgerEntrySchema = Type.Object(
+  {
+    id: Id,
+    ledger: Type.Union([Type.Literal('gift'), Type.Literal('loyalty')]),
+    account: Type.String({ pattern: '^[0-9]{7,19}$' }),
+    kind: Type.Union([Type.Literal('activate'), Type.Literal('load'), Type.Literal('redeem'), Type.Literal('earn'), Type.Literal('void')]),
+    delta: Amount,
+    orderId: Type.Union([Id, Type.Null()]),
+    occurredAt: Iso,
   },
   { additionalProperties: false },
 );
@@ -72,6 +86,7 @@ export const OutboxMutationSchema = Type.Union([
   Type.Object({ ...envelope, name: Type.Literal('availability.set'), args: AvailabilitySchema }, { additionalProperties: false }),
   Type.Object({ ...envelope, name: Type.Literal('audit.append'), args: AuditSchema }, { additionalProperties: false }),
   Type.Object({ ...envelope, name: Type.Literal('stock.move'), args: StockSchema }, { additionalProperties: false }),
+  Type.Object({ ...envelope, name: Type.Literal('gift.entry'), args: LedgerEntrySchema }, { additionalProperties: false }),
 ]);
 
 export const PushRequestSchema = Type.Object(

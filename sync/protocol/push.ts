@@ -7,6 +7,7 @@
  */
 import type { ItemId, OrderId, StoreId } from '../model/ids';
 import type { Order } from '../model/order';
+import type { LedgerEntry } from '../model/gift-cards';
 
 export interface AuditEntry {
   readonly id: string;
@@ -27,6 +28,12 @@ export interface StockMovement {
   readonly reason: 'sale' | 'waste' | 'receipt' | 'count' | 'void';
   readonly orderId: OrderId | null;
   readonly occurredAt: string;
+  /**
+   * Set when the stock is an ingredient of the store's recipes (inventory.ts): `itemId` then
+   * repeats the ingredient id, which is no menu item, and a count carries the difference it
+   * found (the counted level is in the edge's log), so a level is always the sum of deltas.
+   */
+  readonly ingredientId?: string;
 }
 
 export type Mutation =
@@ -34,7 +41,9 @@ export type Mutation =
   | { readonly name: 'order.snapshot'; readonly args: { readonly order: Order; readonly version: number } }
   | { readonly name: 'availability.set'; readonly args: { readonly itemId: ItemId; readonly unavailable: boolean; readonly at: string } }
   | { readonly name: 'audit.append'; readonly args: AuditEntry }
-  | { readonly name: 'stock.move'; readonly args: StockMovement };
+  | { readonly name: 'stock.move'; readonly args: StockMovement }
+  /** A gift card or loyalty ledger entry written at the store; the cloud sums them per account. */
+  | { readonly name: 'gift.entry'; readonly args: LedgerEntry };
 
 export type MutationName = Mutation['name'];
 

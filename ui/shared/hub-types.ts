@@ -2,6 +2,7 @@
  * Shapes of the hub's replies (docs/api.md), typed from the shared model so the screens
  * and the hub agree on one definition of an order, a ticket and a menu.
  */
+import type { GiftResults, InventoryResults } from '@brigade/sync/model';
 import type { CloudLinkState, CommandName, DeviceRole, ErrorBody, HubControlMessage, HubEvent, ItemId, KitchenTicket, Menu, Order, Payment, StaffRole, Station } from '@brigade/sync/model';
 
 export interface CommandResults {
@@ -20,6 +21,17 @@ export interface CommandResults {
   'item.set86': { itemId: ItemId; unavailable: boolean };
   'device.approve': { deviceId: string };
   'device.revoke': { deviceId: string };
+  'inventory.defineIngredient': InventoryResults['inventory.defineIngredient'];
+  'inventory.setRecipe': InventoryResults['inventory.setRecipe'];
+  'inventory.receive': InventoryResults['inventory.receive'];
+  'inventory.count': InventoryResults['inventory.count'];
+  'inventory.waste': InventoryResults['inventory.waste'];
+  'gift.sell': GiftResults['gift.sell'];
+  'gift.load': GiftResults['gift.load'];
+  'gift.redeem': GiftResults['gift.redeem'];
+  'ledger.configure': GiftResults['ledger.configure'];
+  'loyalty.attach': GiftResults['loyalty.attach'];
+  'loyalty.redeem': GiftResults['loyalty.redeem'];
 }
 
 // Fails to compile when the model gains a command the screens do not know the result of.

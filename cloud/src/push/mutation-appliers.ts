@@ -10,6 +10,7 @@ import { BrigadeError } from '@brigade/sync/model';
 import { type Mutation, CloudError } from '@brigade/sync/protocol';
 import { auditLog, itemAvailability, menuItems, onlineOrders, orders, stockMovements } from '@brigade/sync/schema/pg';
 import type { CloudTx } from '../db/database';
+import { applyLedgerEntry } from './ledger-applier';
 
 export interface ApplyScope {
   readonly storeId: string;
@@ -79,10 +80,13 @@ export async function applyMutation(tx: CloudTx, scope: ApplyScope, mutation: Mu
     }
     case 'stock.move': {
       const m = mutation.args;
-      await writer.requireItem(m.itemId);
+      // Ingredient stock (recipes) is keyed by the ingredient, which is no menu item.
+      if (m.ingredientId === undefined) await writer.requireItem(m.itemId);
       writer.addStock({ ...scope, id: m.id, itemId: m.itemId, delta: m.delta, reason: m.reason, orderId: m.orderId, occurredAt: m.occurredAt });
       return 'changed';
     }
+    case 'gift.entry':
+      return applyLedgerEntry(tx, scope, mutation.args);
   }
 }
 

@@ -25,6 +25,17 @@ const commandRoles: Record<CommandName, string> = {
   'item.set86': 'pos + manager',
   'device.approve': 'pos + manager',
   'device.revoke': 'pos + manager',
+  'inventory.defineIngredient': 'pos + manager',
+  'inventory.setRecipe': 'pos + manager',
+  'inventory.receive': 'pos',
+  'inventory.count': 'pos',
+  'inventory.waste': 'pos',
+  'gift.sell': 'pos',
+  'gift.load': 'pos',
+  'gift.redeem': 'pos, kiosk',
+  'ledger.configure': 'pos + manager',
+  'loyalty.attach': 'pos',
+  'loyalty.redeem': 'pos',
 };
 
 const CommandReply = Type.Object({

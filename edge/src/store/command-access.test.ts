@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrigadeError, COMMAND_NAMES, type CommandName, newId } from '@brigade/sync/model';
 import { type TestStore, actors, createArgs, createOrder, expectRefused, openTestStore, payCash } from './test-support';
+import { inventoryAndGiftArgs } from './commands/inventory-test-support';
 import type { Actor } from './types';
 
 /** From the contract's table: the screens that may send each command, and which need a manager. */
@@ -24,6 +25,17 @@ const contract: Record<CommandName, { roles: readonly string[]; manager: boolean
   'item.set86': { roles: ['pos'], manager: true },
   'device.approve': { roles: ['pos'], manager: true },
   'device.revoke': { roles: ['pos'], manager: true },
+  'inventory.defineIngredient': { roles: ['pos'], manager: true },
+  'inventory.setRecipe': { roles: ['pos'], manager: true },
+  'inventory.receive': { roles: ['pos'], manager: false },
+  'inventory.count': { roles: ['pos'], manager: false },
+  'inventory.waste': { roles: ['pos'], manager: false },
+  'gift.sell': { roles: ['pos'], manager: false },
+  'gift.load': { roles: ['pos'], manager: false },
+  'gift.redeem': { roles: ['pos', 'kiosk'], manager: false },
+  'ledger.configure': { roles: ['pos'], manager: true },
+  'loyalty.attach': { roles: ['pos'], manager: false },
+  'loyalty.redeem': { roles: ['pos'], manager: false },
 };
 
 let t: TestStore;
@@ -54,6 +66,7 @@ beforeAll(async () => {
     'item.set86': { itemId: 'item-fries', unavailable: true },
     'device.approve': { code: pairing.code, role: 'kds', name: 'New screen' },
     'device.revoke': { deviceId: device.deviceId },
+    ...inventoryAndGiftArgs(order.id),
   };
 });
 afterAll(() => t.cleanup());
