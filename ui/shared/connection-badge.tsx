@@ -18,7 +18,7 @@ const AGE_TICK_MS = 20_000;
 export function ConnectionBadge() {
   const { client, connection } = useHub();
   const [sync, setSync] = useState<{ status: SyncStatus; at: number } | null>(null);
-  const [, setTick] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
     let stopped = false;
@@ -27,7 +27,7 @@ export function ConnectionBadge() {
     };
     poll();
     const timer = setInterval(poll, SYNC_POLL_MS);
-    const tick = setInterval(() => setTick((n) => n + 1), AGE_TICK_MS);
+    const tick = setInterval(() => setNow(Date.now()), AGE_TICK_MS);
     return () => {
       stopped = true;
       clearInterval(timer);
@@ -41,7 +41,7 @@ export function ConnectionBadge() {
     setSync({ status: { online, waiting, oldestAgeSeconds, ...(cloud ? { cloud } : {}), ...(message !== undefined ? { message } : {}) }, at: Date.now() });
   });
 
-  const label = sync ? syncLabel(sync.status, (Date.now() - sync.at) / 1000) : null;
+  const label = sync ? syncLabel(sync.status, (now - sync.at) / 1000) : null;
   return (
     <div className="badge-group">
       <div className={`badge badge-${connection}`} role="status" aria-live="polite" data-testid="connection-badge">
