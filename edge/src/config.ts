@@ -13,7 +13,8 @@ import { type DeviceSettings, loadDeviceSettings } from './devices/device-settin
 export const PrinterConfigSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 64 }),
-    role: Type.Union([Type.Literal('receipt'), Type.Literal('kitchen')]),
+    /** `expo` prints the consolidated copy of every fire (all stations' items). */
+    role: Type.Union([Type.Literal('receipt'), Type.Literal('kitchen'), Type.Literal('expo')]),
     host: Type.String({ minLength: 1, maxLength: 255 }),
     port: Type.Integer({ minimum: 1, maximum: 65535 }),
     /** Kitchen printers: the stations whose tickets they print. */
@@ -22,6 +23,8 @@ export const PrinterConfigSchema = Type.Object(
     devices: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }))),
     /** This printer takes over the jobs of that printer when it has been dead for a while. */
     backupOf: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** The printer's command language: ESC/POS (default) or Star line mode. */
+    language: Type.Optional(Type.Union([Type.Literal('esc-pos'), Type.Literal('star-line')])),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,4 @@
-import { type Cents, type Order, type OrderTotals, type Payment, formatMoney } from '@brigade/sync/model';
+import { type Cents, type Order, type OrderTotals, type Payment, type TenderType, formatMoney } from '@brigade/sync/model';
 import { DEFAULT_PROFILE, type PrinterProfile, banner, formatTime, leftRight, newEncoder, printable } from './printer-profile';
 
 export interface StoreHeader {
@@ -66,7 +66,7 @@ function renderTotals(e: ReturnType<typeof newEncoder>, totals: OrderTotals, mon
   e.size(1, 1).bold(false);
 }
 
-const tenderLabel = { cash: 'Cash', card: 'Card', online: 'Paid online', gift_card: 'Gift card' } as const;
+const tenderLabel: Record<TenderType, string> = { cash: 'Cash', card: 'Card', online: 'Paid online', gift_card: 'Gift card', loyalty: 'Loyalty points' };
 
 function renderPayment(e: ReturnType<typeof newEncoder>, p: Payment, money: (c: Cents) => string, cols: number): void {
   const ref = p.tender === 'card' && p.reference ? ` ${p.reference}` : '';

@@ -27,7 +27,7 @@ export interface ZReport {
   closedBy?: string;
 }
 
-const tenderLabel = { cash: 'Cash', card: 'Card', online: 'Online', gift_card: 'Gift card' } as const;
+const tenderLabel: Record<TenderType, string> = { cash: 'Cash', card: 'Card', online: 'Online', gift_card: 'Gift card', loyalty: 'Loyalty' };
 
 export function renderZReport(report: ZReport, store: StoreHeader, opts: { reprint?: boolean; profile?: PrinterProfile } = {}): Uint8Array {
   const profile = opts.profile ?? DEFAULT_PROFILE;

@@ -9,7 +9,7 @@ import { requestDevice, requireDevice, requireManagerSession } from './request-a
 /** A printer as the screens see it. */
 export interface PrinterStatusEntry {
   readonly id: string;
-  readonly role: 'receipt' | 'kitchen';
+  readonly role: 'receipt' | 'kitchen' | 'expo' | 'backup';
   readonly address: string;
   readonly status: string;
   readonly message: string | null;
