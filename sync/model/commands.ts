@@ -6,6 +6,7 @@
  * result and never applies twice.
  */
 import { type Static, Type } from 'typebox';
+import { AcceptOnlineArgsSchema } from './online-intake';
 import { giftCommandArgs } from './gift-cards';
 import { inventoryCommandArgs } from './inventory';
 import { MAX_LINES_PER_ORDER, MAX_QUANTITY, MAX_WEIGHT_GRAMS } from './pricing';
@@ -54,6 +55,8 @@ export const commandArgs = {
   'order.fire': Type.Object({ orderId: Uuid }, { additionalProperties: false }),
   'order.complete': Type.Object({ orderId: Uuid }, { additionalProperties: false }),
   'order.void': Type.Object({ orderId: Uuid, reason: ShortText, managerPin: Type.Optional(Pin) }, { additionalProperties: false }),
+  /** The store takes over a paid online order from the cloud (its sync client only; see online-intake.ts). */
+  'order.acceptOnline': AcceptOnlineArgsSchema,
   'payment.capture': Type.Object(
     {
       orderId: Uuid,

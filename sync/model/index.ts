@@ -11,6 +11,7 @@ export * from './ids';
 export * from './menu';
 export * from './money';
 export * from './order';
+export * from './online-intake';
 export * from './order-lifecycle';
 export * from './pricing';
 export * from './promo-codes';

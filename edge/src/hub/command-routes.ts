@@ -16,6 +16,7 @@ const commandRoles: Record<CommandName, string> = {
   'order.fire': 'pos',
   'order.complete': 'pos',
   'order.void': 'pos + manager',
+  'order.acceptOnline': 'none (the node\'s sync client)',
   'payment.capture': 'pos (cash, card), kiosk (card)',
   'payment.refund': 'pos + manager',
   'receipt.print': 'pos',

@@ -7,6 +7,7 @@ import { BrigadeError, COMMAND_NAMES, type CommandName, newId } from '@brigade/s
 import { type TestStore, actors, createArgs, createOrder, expectRefused, openTestStore, payCash } from './test-support';
 import { inventoryAndGiftArgs } from './commands/inventory-test-support';
 import type { Actor } from './types';
+import { onlineAcceptArgs } from '../sync/online-test-support';
 
 /** From the contract's table: the screens that may send each command, and which need a manager. */
 const contract: Record<CommandName, { roles: readonly string[]; manager: boolean }> = {
@@ -16,6 +17,7 @@ const contract: Record<CommandName, { roles: readonly string[]; manager: boolean
   'order.fire': { roles: ['pos'], manager: false },
   'order.complete': { roles: ['pos'], manager: false },
   'order.void': { roles: ['pos'], manager: true },
+  'order.acceptOnline': { roles: [], manager: false },
   'payment.capture': { roles: ['pos', 'kiosk'], manager: false },
   'payment.refund': { roles: ['pos'], manager: true },
   'receipt.print': { roles: ['pos'], manager: false },
@@ -57,6 +59,7 @@ beforeAll(async () => {
     'order.fire': { orderId: order.id },
     'order.complete': { orderId: paid.id },
     'order.void': { orderId: order.id, reason: 'test' },
+    'order.acceptOnline': onlineAcceptArgs(),
     'payment.capture': { orderId: order.id, paymentId: newId(), tender: 'card', amount: 100 },
     'payment.refund': { orderId: paid.id, paymentId: payment.id, amount: 1, reason: 'test' },
     'receipt.print': { orderId: paid.id },
@@ -82,9 +85,12 @@ describe.each(COMMAND_NAMES)('%s', (name) => {
     }
   });
 
-  it('needs a signed-in member of staff on a POS', async () => {
-    await expectRefused(t.store, 'STAFF_SIGN_IN_REQUIRED', name, validArgs[name], actors.posNoStaff);
-  });
+  // A command no screen may send (the node's own, e.g. order.acceptOnline) is refused to a POS by role first.
+  if (rule.roles.includes('pos')) {
+    it('needs a signed-in member of staff on a POS', async () => {
+      await expectRefused(t.store, 'STAFF_SIGN_IN_REQUIRED', name, validArgs[name], actors.posNoStaff);
+    });
+  }
 
   if (rule.manager) {
     it('needs a manager, signed in or by PIN, when a cashier asks', async () => {
@@ -95,7 +101,8 @@ describe.each(COMMAND_NAMES)('%s', (name) => {
   }
 
   it('lets an allowed caller past every access check (so the refusals above are about access)', async () => {
-    const error = await t.store.execute(name, newId(), validArgs[name], actors.manager).then(() => null, (err: unknown) => err);
+    const caller = rule.roles.length === 0 ? actors.system : actors.manager;
+    const error = await t.store.execute(name, newId(), validArgs[name], caller).then(() => null, (err: unknown) => err);
     if (error !== null) {
       expect(error).toBeInstanceOf(BrigadeError);
       expect(['VALIDATION_FAILED', 'WRONG_DEVICE_ROLE', 'STAFF_SIGN_IN_REQUIRED', 'MANAGER_APPROVAL_REQUIRED']).not.toContain((error as BrigadeError).code);

@@ -1,11 +1,12 @@
 import type { RegisteredCommand } from '../command-registry';
 import { deviceApprove, deviceRevoke, drawerOpen, itemSet86, receiptPrint } from './admin-commands';
 import { ticketBump, ticketRecall } from './kitchen-commands';
+import { orderAcceptOnline } from './online-commands';
 import { orderAddLines, orderComplete, orderCreate, orderFire, orderVoid, orderVoidLine } from './order-commands';
 import { paymentCapture, paymentRefund } from './payment-commands';
 
 /** Every command the store knows; names are unique and match `commandArgs`. */
 export const storeCommands: readonly RegisteredCommand[] = [
-  orderCreate, orderAddLines, orderVoidLine, orderFire, orderComplete, orderVoid,
+  orderCreate, orderAddLines, orderVoidLine, orderFire, orderComplete, orderVoid, orderAcceptOnline,
   paymentCapture, paymentRefund, receiptPrint, drawerOpen, ticketBump, ticketRecall, itemSet86, deviceApprove, deviceRevoke,
 ];
