@@ -66,7 +66,8 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     await seedDemo(database.db);
     await changes.kick();
   }
-  const stopHeartbeat = startHeartbeatMonitor(ctx);
+  // A short timeout (tests, demos) is checked more often, so a silent store is paused soon after it.
+  const stopHeartbeat = startHeartbeatMonitor(ctx, Math.min(5_000, Math.max(250, Math.floor(settings.heartbeatTimeoutMs / 4))));
   const app = await buildCloudApp(ctx, { logger: options.logger ?? false, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
   return {
     app,
