@@ -9,6 +9,7 @@ import { type BackoffPolicy, type Pusher, type PusherStatus, type ShapeFollower,
 import { SHAPE_NAMES, type ShapeName } from '@brigade/sync/protocol';
 import type { EdgeStore, ShapeChange } from '../store/types';
 import { MENU_SHAPES, menuFromShapes } from './menu-from-shapes';
+import { ONLINE_ORDERS_SHAPE, type OnlineIntake, createOnlineIntake, jsonSafeRow } from './online-orders';
 
 export interface EdgeSyncOptions {
   readonly store: EdgeStore;
@@ -30,6 +31,8 @@ export interface EdgeSyncOptions {
 
 export interface EdgeSync {
   readonly pusher: Pusher;
+  /** Takes paid online orders from the `online_orders` shape into the store (online-orders.ts). */
+  readonly onlineIntake: OnlineIntake;
   status(): { push: PusherStatus; shapes: Record<string, { upToDate: boolean; lastError: string | null }> };
   /** Pushes now (call after a command wrote to the outbox). */
   wake(): void;
@@ -57,6 +60,9 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
     },
   });
   pusher.start();
+  // Orders stored by a previous run but not yet accepted (a restart in between) are taken in at once.
+  const onlineIntake = createOnlineIntake({ store, onAccepted: () => pusher.wake() });
+  void onlineIntake.process();
 
   const isMenuShape = (table: ShapeName) => (MENU_SHAPES as readonly string[]).includes(table);
   const followers = new Map<ShapeName, ShapeFollower>();
@@ -72,11 +78,13 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
         ...(position ? { handle: position.handle, offset: position.offset } : {}),
         fetch: doFetch,
         onBatch: (messages: readonly ChangeMessage<Row>[], info) => {
-          const changes: ShapeChange[] = messages.map((m) => ({ key: m.key, value: m.value, headers: { operation: m.headers.operation } }));
+          const changes: ShapeChange[] = messages.map((m) => ({ key: m.key, value: jsonSafeRow(m.value), headers: { operation: m.headers.operation } }));
           let menuReplaced = false;
           store.shapes.apply(table, changes, info, isMenuShape(table) ? (rows) => (menuReplaced = rebuildMenu(store, table, rows)) : undefined);
           // Only after commit: a screen that reloads must find the new menu.
           if (menuReplaced) store.publish({ type: 'menu.updated', version: menuVersion(store) });
+          // A new menu may let an order that could not be read before be taken now.
+          if (table === ONLINE_ORDERS_SHAPE || menuReplaced) void onlineIntake.process();
           options.onShapeApplied?.(table, changes);
         },
       }),
@@ -84,6 +92,7 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
   }
   return {
     pusher,
+    onlineIntake,
     status: () => ({
       push: pusher.status(),
       shapes: Object.fromEntries([...followers].map(([table, f]) => [table, { upToDate: f.status().upToDate, lastError: f.status().lastError }])),
@@ -91,6 +100,7 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
     wake: () => pusher.wake(),
     stop: async () => {
       for (const follower of followers.values()) follower.stop();
+      await onlineIntake.stop();
       await pusher.stop();
     },
   };

@@ -38,6 +38,8 @@ export interface OnlineIntake {
   /** Accepts every waiting order; concurrent calls run one pass after another. */
   process(): Promise<void>;
   status(): OnlineIntakeStatus;
+  /** No further passes; resolves when the running one has finished (before the store closes). */
+  stop(): Promise<void>;
 }
 
 export function createOnlineIntake(options: OnlineIntakeOptions): OnlineIntake {
@@ -47,6 +49,7 @@ export function createOnlineIntake(options: OnlineIntakeOptions): OnlineIntake {
   const refused: Record<string, string> = {};
   let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
 
   const pass = async (): Promise<void> => {
     for (const row of waitingRows(store)) {
@@ -77,6 +80,7 @@ export function createOnlineIntake(options: OnlineIntakeOptions): OnlineIntake {
   };
 
   const process = async (): Promise<void> => {
+    if (stopped) return;
     if (running) {
       again = true;
       return running;
@@ -86,7 +90,7 @@ export function createOnlineIntake(options: OnlineIntakeOptions): OnlineIntake {
         do {
           again = false;
           await pass();
-        } while (again);
+        } while (again && !stopped);
       } finally {
         running = null;
       }
@@ -94,7 +98,14 @@ export function createOnlineIntake(options: OnlineIntakeOptions): OnlineIntake {
     return running;
   };
 
-  return { process, status: () => ({ accepted, refused: { ...refused }, lastError }) };
+  return {
+    process,
+    status: () => ({ accepted, refused: { ...refused }, lastError }),
+    stop: async () => {
+      stopped = true;
+      await running;
+    },
+  };
 }
 
 /** Submitted online orders the store has no order for yet (read in SQL: the shape keeps every past order). */
