@@ -1,6 +1,7 @@
 /**
  * The headless edge node (`npm run headless`, the appliance's systemd service): opens the
- * store, starts the LAN hub and the print runner, prints where the screens are.
+ * store, starts the LAN hub and the print runner, enrols with the cloud and syncs when
+ * BRIGADE_CLOUD_URL is set, prints where the screens are.
  */
 import { pino } from 'pino';
 import { loadConfig } from './config';
@@ -13,6 +14,9 @@ const logger = pino({ level: config.logLevel, base: { service: 'brigade-edge' } 
 const node = await startEdgeNode({ config, logger }).catch(exitWithStartFailure);
 closeOnSignals(() => node.close(), logger);
 
+// The banner says how the cloud link stands; the hub is already serving meanwhile.
+await Promise.race([node.cloud.ready, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+const link = node.cloud.status();
 const base = hubUrl(config.hub.host, node.port);
 const setup = node.store.bootSetupCode;
 const lines = [
@@ -22,6 +26,7 @@ const lines = [
   `  Kitchen  ${base}/kds/`,
   `  API docs ${base}/docs`,
   `  Health   ${base}/healthz`,
+  `  Cloud    ${config.cloudUrl ? `${config.cloudUrl} — ${link.state}${link.storeId ? `, store ${link.storeId}` : ''}${link.message ? ` (${link.message})` : ''}` : 'none (set BRIGADE_CLOUD_URL and BRIGADE_ENROL_CODE to enrol)'}`,
   `  Printers ${config.printers.length === 0 ? 'none configured (set BRIGADE_PRINTERS)' : config.printers.map((p) => `${p.id}@${p.host}:${p.port}`).join(', ')}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
