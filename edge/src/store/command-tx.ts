@@ -10,6 +10,7 @@ import {
 import type { AuditEntry, Mutation } from '@brigade/sync/protocol';
 import { auditLog, hubEvents, orderLines, orders, outbox, printJobs } from '@brigade/sync/schema/sqlite';
 import { iso } from './clock';
+import { applyOrderEffects } from './commands/inventory-order-effects';
 import { priceStoredCheck } from './commands/check-repricing';
 import { topicOf } from './event-log';
 import { loadOrder } from './order-rows';
@@ -108,6 +109,8 @@ export class CommandTx {
       version: sql`${orders.version} + 1`,
       updatedAt: this.now,
     }).where(eq(orders.id, orderId)).run();
+    // Stock, gift cards and points follow the order in the same transaction.
+    applyOrderEffects(this, orderId);
     const order = loadOrder(this.orm, orderId);
     const version = this.orm.select({ v: orders.version }).from(orders).where(eq(orders.id, orderId)).get()?.v ?? 0;
     this.push({ name: 'order.snapshot', args: { order, version } });

@@ -1,6 +1,9 @@
 import type { RegisteredCommand } from '../command-registry';
 import { deviceApprove, deviceRevoke, drawerOpen, itemSet86, receiptPrint } from './admin-commands';
 import { ticketBump, ticketRecall } from './kitchen-commands';
+import { giftLoad, giftRedeem, giftSell, ledgerConfigure } from './gift-commands';
+import { inventoryCount, inventoryDefineIngredient, inventoryReceive, inventorySetRecipe, inventoryWaste } from './inventory-commands';
+import { loyaltyAttach, loyaltyRedeem } from './loyalty-commands';
 import { orderAcceptOnline } from './online-commands';
 import { orderAddLines, orderComplete, orderCreate, orderFire, orderVoid, orderVoidLine } from './order-commands';
 import { paymentCapture, paymentRefund } from './payment-commands';
@@ -9,4 +12,6 @@ import { paymentCapture, paymentRefund } from './payment-commands';
 export const storeCommands: readonly RegisteredCommand[] = [
   orderCreate, orderAddLines, orderVoidLine, orderFire, orderComplete, orderVoid, orderAcceptOnline,
   paymentCapture, paymentRefund, receiptPrint, drawerOpen, ticketBump, ticketRecall, itemSet86, deviceApprove, deviceRevoke,
+  inventoryDefineIngredient, inventorySetRecipe, inventoryReceive, inventoryCount, inventoryWaste,
+  giftSell, giftLoad, giftRedeem, ledgerConfigure, loyaltyAttach, loyaltyRedeem,
 ];

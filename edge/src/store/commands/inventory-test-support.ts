@@ -3,7 +3,7 @@
  * numbers with a valid check digit, and the levels and balances read straight from SQL so
  * a test never trusts the code it checks to report on itself.
  */
-import { newId, withCheckDigit } from '@brigade/sync/model';
+import { type GiftCommandName, type InventoryCommandName, newId, withCheckDigit } from '@brigade/sync/model';
 import type { EdgeStore } from '../types';
 
 /** Valid card numbers (Luhn) for tests and the demo. */
@@ -12,7 +12,7 @@ export const CARD_B = withCheckDigit('627100000000002');
 export const CARD_C = withCheckDigit('627100000000003');
 
 /** Arguments each new command accepts by its schema, for the access matrix. */
-export function inventoryAndGiftArgs(orderId: string): Record<string, Record<string, unknown>> {
+export function inventoryAndGiftArgs(orderId: string): Record<InventoryCommandName | GiftCommandName, Record<string, unknown>> {
   return {
     'inventory.defineIngredient': { ingredientId: newId(), name: 'Buns', unit: 'each', lowThreshold: 5 },
     'inventory.setRecipe': { targetKind: 'item', targetId: 'item-fries', components: [] },

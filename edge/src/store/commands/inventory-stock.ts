@@ -1,0 +1,149 @@
+/**
+ * Stock inside a command's transaction: levels summed from the movement log, movements
+ * written with their `stock.move` for the cloud, an order's consumption kept equal to what
+ * its fired lines need, and auto-86 — an item whose recipe the stock can no longer cover is
+ * made unavailable in the same transaction (the hub event reaches kiosk and POS on commit),
+ * and made available again by a receipt or count only if the stock was what took it off.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  type ConsumingLine, type ItemId, type OrderId, type PricedLine, type RecipeBook, type RecipeComponent, type StockLevel, type StockReason,
+  canMake, consumptionOf, isLow, newId, recipeKey, stockCorrections,
+} from '@brigade/sync/model';
+import { autoUnavailable, ingredients, itemAvailability, orderLines, orders, recipeComponents, stockMoves } from '@brigade/sync/schema/sqlite';
+import type { CommandTx } from '../command-tx';
+import type { Orm } from '../store-context';
+
+/** Levels of the given ingredients (all when omitted), as sums of their movements. */
+export function stockLevels(orm: Orm, ingredientIds?: readonly string[]): Map<string, number> {
+  const query = orm.select({ id: stockMoves.ingredientId, level: sql<number>`coalesce(sum(${stockMoves.delta}), 0)` }).from(stockMoves);
+  const rows = ingredientIds ? query.where(inArray(stockMoves.ingredientId, [...ingredientIds])).groupBy(stockMoves.ingredientId).all() : query.groupBy(stockMoves.ingredientId).all();
+  return new Map(rows.map((r) => [r.id, Number(r.level)]));
+}
+
+export function recipeBook(orm: Orm): RecipeBook {
+  const book = new Map<string, RecipeComponent[]>();
+  for (const row of orm.select().from(recipeComponents).all()) {
+    const key = recipeKey(row.targetKind, row.targetId);
+    const list = book.get(key) ?? [];
+    list.push({ ingredientId: row.ingredientId, quantity: row.quantity });
+    book.set(key, list);
+  }
+  return book;
+}
+
+/** Every ingredient with its level and low-stock flag, by name. */
+export function levelsWithAlerts(orm: Orm, only?: readonly string[]): StockLevel[] {
+  const rows = only ? orm.select().from(ingredients).where(inArray(ingredients.id, [...only])).all() : orm.select().from(ingredients).all();
+  const levels = stockLevels(orm, only);
+  return rows
+    .map((r) => {
+      const level = levels.get(r.id) ?? 0;
+      return { id: r.id, name: r.name, unit: r.unit, lowThreshold: r.lowThreshold, level, low: isLow(level, r.lowThreshold) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface NewMovement {
+  readonly ingredientId: string;
+  readonly delta: number;
+  readonly reason: StockReason;
+  readonly orderId?: string | null;
+  readonly counted?: number | null;
+  readonly note?: string | null;
+}
+
+/** Appends one movement and queues it for the cloud. */
+export function writeMovement(tx: CommandTx, move: NewMovement): void {
+  const id = newId();
+  const orderId = move.orderId ?? null;
+  tx.orm.insert(stockMoves).values({
+    id, ingredientId: move.ingredientId, delta: move.delta, reason: move.reason, orderId, counted: move.counted ?? null,
+    note: move.note ?? null, commandId: tx.ctx.commandId, createdAt: tx.now,
+  }).run();
+  tx.push({
+    name: 'stock.move',
+    args: { id, itemId: move.ingredientId as ItemId, ingredientId: move.ingredientId, delta: move.delta, reason: move.reason, orderId: orderId as OrderId | null, occurredAt: tx.now },
+  });
+}
+
+const RETURNED = new Set(['voided', 'cancelled']);
+
+/**
+ * Brings the stock an order has consumed to what its fired, non-voided lines need (none
+ * once the order is voided or cancelled): the difference is a `sale` or a `void` movement.
+ * Idempotent, so it can run after any change to any order; returns the ingredients moved.
+ */
+export function syncOrderStock(tx: CommandTx, orderId: string): string[] {
+  const recipes = recipeBook(tx.orm);
+  if (recipes.size === 0) return [];
+  const order = tx.orm.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) return [];
+  const lines: ConsumingLine[] = RETURNED.has(order.status) ? [] : tx.orm.select({ priced: orderLines.priced }).from(orderLines)
+    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), sql`${orderLines.firedIn} IS NOT NULL`)).all()
+    .map((r) => {
+      const line = JSON.parse(r.priced) as PricedLine;
+      return { itemId: line.itemId, quantity: line.quantity, optionIds: line.modifiers.map((m) => m.optionId) };
+    });
+  const wanted = consumptionOf(lines, recipes);
+  const recorded = new Map<string, number>();
+  const moved = tx.orm.select({ id: stockMoves.ingredientId, delta: sql<number>`sum(${stockMoves.delta})` }).from(stockMoves)
+    .where(and(eq(stockMoves.orderId, orderId), inArray(stockMoves.reason, ['sale', 'void']))).groupBy(stockMoves.ingredientId).all();
+  for (const r of moved) recorded.set(r.id, -Number(r.delta));
+  const corrections = stockCorrections(recorded, wanted);
+  for (const c of corrections) writeMovement(tx, { ingredientId: c.ingredientId, delta: c.delta, reason: c.reason, orderId });
+  const touched = corrections.map((c) => c.ingredientId);
+  if (touched.length > 0) reviewAvailability(tx, touched);
+  return touched;
+}
+
+export interface AvailabilityChange {
+  readonly unavailable: string[];
+  readonly available: string[];
+}
+
+/**
+ * Auto-86 and its lifting for the items whose own recipe uses any of `ingredientIds`.
+ * An item is 86'd here only when nobody has 86'd it already; it is brought back only while
+ * the availability row is still the one this code wrote (a manager's 86 stays).
+ */
+export function reviewAvailability(tx: CommandTx, ingredientIds: readonly string[]): AvailabilityChange {
+  const change: AvailabilityChange = { unavailable: [], available: [] };
+  if (ingredientIds.length === 0) return change;
+  const itemIds = tx.orm.selectDistinct({ id: recipeComponents.targetId }).from(recipeComponents)
+    .where(and(eq(recipeComponents.targetKind, 'item'), inArray(recipeComponents.ingredientId, [...ingredientIds]))).all().map((r) => r.id);
+  if (itemIds.length === 0) return change;
+  const recipes = recipeBook(tx.orm);
+  const levels = stockLevels(tx.orm);
+  const menuItems = tx.ctx.store.menuIndex().items;
+  for (const itemId of itemIds.sort()) {
+    if (!menuItems.has(itemId as ItemId)) continue;
+    const current = tx.orm.select().from(itemAvailability).where(eq(itemAvailability.itemId, itemId)).get();
+    const auto = tx.orm.select().from(autoUnavailable).where(and(eq(autoUnavailable.itemId, itemId), isNull(autoUnavailable.liftedAt))).get();
+    const makeable = canMake(itemId, recipes, levels);
+    if (!makeable && !current?.unavailable) {
+      setAvailability(tx, itemId, true);
+      tx.orm.insert(autoUnavailable).values({ itemId, at: tx.now, liftedAt: null })
+        .onConflictDoUpdate({ target: autoUnavailable.itemId, set: { at: tx.now, liftedAt: null } }).run();
+      change.unavailable.push(itemId);
+    } else if (makeable && auto) {
+      const stillOurs = current?.unavailable === true && current.updatedBy === null && current.updatedAt === auto.at;
+      if (stillOurs) {
+        setAvailability(tx, itemId, false);
+        change.available.push(itemId);
+      }
+      // Either way the stock's 86 is over: a manager who 86'd the item since keeps it off.
+      tx.orm.update(autoUnavailable).set({ liftedAt: tx.now }).where(eq(autoUnavailable.itemId, itemId)).run();
+    }
+  }
+  return change;
+}
+
+/** The same writes as `item.set86`, by the stock rather than a manager (no staff on the row). */
+function setAvailability(tx: CommandTx, itemId: string, unavailable: boolean): void {
+  const values = { unavailable, updatedAt: tx.now, updatedBy: null };
+  tx.orm.insert(itemAvailability).values({ itemId, ...values }).onConflictDoUpdate({ target: itemAvailability.itemId, set: values }).run();
+  tx.push({ name: 'availability.set', args: { itemId: itemId as ItemId, unavailable, at: tx.now } });
+  tx.emit({ type: 'item.availability', itemId: itemId as ItemId, unavailable });
+  tx.audit(unavailable ? 'item.auto86' : 'item.auto86Lifted', { detail: { itemId } });
+}
