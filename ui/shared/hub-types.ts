@@ -2,7 +2,7 @@
  * Shapes of the hub's replies (docs/api.md), typed from the shared model so the screens
  * and the hub agree on one definition of an order, a ticket and a menu.
  */
-import type { GiftResults, InventoryResults } from '@brigade/sync/model';
+import type { GiftResults, InventoryResults, OnlineIntakeFlag } from '@brigade/sync/model';
 import type { CloudLinkState, CommandName, DeviceRole, ErrorBody, HubControlMessage, HubEvent, ItemId, KitchenTicket, Menu, Order, Payment, StaffRole, Station } from '@brigade/sync/model';
 
 export interface CommandResults {
@@ -12,6 +12,7 @@ export interface CommandResults {
   'order.fire': { order: Order };
   'order.complete': { order: Order };
   'order.void': { order: Order };
+  'order.acceptOnline': { order: Order; accepted: boolean; flags: OnlineIntakeFlag[] };
   'payment.capture': { order: Order; payment: Payment };
   'payment.refund': { order: Order; payment: Payment };
   'receipt.print': { printJobId: string };
