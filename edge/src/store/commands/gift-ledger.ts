@@ -4,7 +4,7 @@
  * counts as unconfirmed while its entry still waits in the outbox (the cloud has not
  * acknowledged it), and the offline caps limit what may be unconfirmed at once.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   BrigadeError, DEFAULT_LEDGER_POLICY, type LedgerEntryKind, type LedgerName, type LedgerPolicy, checkRedemption, formatMoney, type Cents,
   newId,
@@ -31,7 +31,7 @@ export function ledgerBalance(orm: Orm, ledger: LedgerName, account: string): nu
 /** A card this store has activated or loaded; others are taken on trust within the caps. */
 export function isKnownAccount(orm: Orm, ledger: LedgerName, account: string): boolean {
   return orm.select({ id: ledgerEntries.id }).from(ledgerEntries)
-    .where(and(eq(ledgerEntries.ledger, ledger), eq(ledgerEntries.account, account))).limit(1).get() !== undefined;
+    .where(and(eq(ledgerEntries.ledger, ledger), eq(ledgerEntries.account, account), inArray(ledgerEntries.kind, ['activate', 'load', 'earn']))).limit(1).get() !== undefined;
 }
 
 /** Redeemed and still waiting in the outbox: the cloud has not confirmed it yet. */
@@ -59,9 +59,16 @@ export function accountView(orm: Orm, ledger: LedgerName, account: string): Acco
   const caps = ledger === 'gift'
     ? { accountCap: policy.giftCardOfflineCap, storeCap: policy.giftStoreOfflineCap }
     : { accountCap: policy.loyaltyAccountOfflineCap, storeCap: policy.loyaltyStoreOfflineCap };
-  // A gift card from another store is unknown here: only the caps bound what it may pay.
-  const effective = ledger === 'gift' && !known ? Number.POSITIVE_INFINITY : balance;
-  const state = { balance: effective, unconfirmedAccount: unconfirmed, unconfirmedStore: unconfirmedRedeemed(orm, ledger), ...caps };
+  // A gift card from another store is unknown here: its balance cannot be checked, so the
+  // card cap bounds everything this store ever takes from it, confirmed or not (the cloud
+  // confirming a redemption says nothing about what is left on the card).
+  const stranger = ledger === 'gift' && !known;
+  const state = {
+    balance: stranger ? Number.POSITIVE_INFINITY : balance,
+    unconfirmedAccount: stranger ? Math.max(unconfirmed, -balance) : unconfirmed,
+    unconfirmedStore: unconfirmedRedeemed(orm, ledger),
+    ...caps,
+  };
   const refusal = checkRedemption(Number.MAX_SAFE_INTEGER, state);
   return { balance, known, available: refusal?.available ?? 0, unconfirmed };
 }
