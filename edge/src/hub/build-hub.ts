@@ -22,6 +22,7 @@ import { type HealthChecks, registerOpsRoutes } from './ops-routes';
 import { type CredentialRateLimits, defaultCredentialRateLimits, registerPairingRoutes } from './pairing-routes';
 import { type PrinterStatusSource, registerReadRoutes } from './read-routes';
 import { registerStaticScreens } from './static-screens';
+import { registerOnlineOrderRoutes } from '../sync/online-order-routes';
 
 /** The body limit from the API contract (docs/api.md). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -85,6 +86,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerCommandRoutes(app, store, metrics, inFlight);
   registerPairingRoutes(app, store, options.rateLimits ?? defaultCredentialRateLimits);
   registerReadRoutes(app, store, printers);
+  registerOnlineOrderRoutes(app, store);
   registerOpsRoutes(app, store, metrics, printers, options.healthChecks ?? {});
   if (options.hardware) registerDeviceRoutes(app, store, printers, options.hardware);
   const live = registerLiveEvents(app, {
