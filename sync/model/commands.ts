@@ -6,6 +6,7 @@
  * result and never applies twice.
  */
 import { type Static, Type } from 'typebox';
+import { staffCashCommandArgs } from './staff-cash-commands';
 import { AcceptOnlineArgsSchema } from './online-intake';
 import { giftCommandArgs } from './gift-cards';
 import { inventoryCommandArgs } from './inventory';
@@ -93,6 +94,7 @@ export const commandArgs = {
     { additionalProperties: false },
   ),
   'device.revoke': Type.Object({ deviceId: Uuid, managerPin: Type.Optional(Pin) }, { additionalProperties: false }),
+  ...staffCashCommandArgs,
   ...inventoryCommandArgs,
   ...giftCommandArgs,
 } as const;

@@ -21,6 +21,7 @@ import { redactedRequest } from './log-redaction';
 import { type HealthChecks, registerOpsRoutes } from './ops-routes';
 import { type CredentialRateLimits, defaultCredentialRateLimits, registerPairingRoutes } from './pairing-routes';
 import { type PrinterStatusSource, registerReadRoutes } from './read-routes';
+import { registerStaffCashRoutes } from './staff-cash-routes';
 import { registerStaticScreens } from './static-screens';
 import { registerOnlineOrderRoutes } from '../sync/online-order-routes';
 
@@ -86,6 +87,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerCommandRoutes(app, store, metrics, inFlight);
   registerPairingRoutes(app, store, options.rateLimits ?? defaultCredentialRateLimits);
   registerReadRoutes(app, store, printers);
+  registerStaffCashRoutes(app, store);
   registerOnlineOrderRoutes(app, store);
   registerOpsRoutes(app, store, metrics, printers, options.healthChecks ?? {});
   if (options.hardware) registerDeviceRoutes(app, store, printers, options.hardware);

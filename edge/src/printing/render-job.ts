@@ -1,5 +1,6 @@
 /** Turns a stored print job into printer bytes at send time, with the drivers' renderers. */
-import { renderKitchenTicket, renderReceipt } from '@brigade/drivers';
+import { renderKitchenTicket, renderReceipt, renderZReport } from '@brigade/drivers';
+import { zReportForPrinter } from '../store/commands/report-print';
 import type { PrintJobRow, StoreInfo } from '../store/types';
 
 /**
@@ -20,6 +21,8 @@ export function renderJob(job: PrintJobRow, store: StoreInfo): Uint8Array | null
       const station = store.stations.find((candidate) => candidate.id === payload.ticket.stationId);
       return renderKitchenTicket(payload.ticket, { stationName: station?.name ?? payload.ticket.stationId, reprint, timezone: store.timezone, ...(payload.delta ? { delta: payload.delta } : {}) });
     }
+    case 'report':
+      return renderZReport(zReportForPrinter(payload.report, payload.closedByName), { name: store.name, currency: store.currency, timezone: store.timezone }, { reprint });
     case 'drawer':
       // A drawer kick is a real-time pulse, not a page.
       return null;

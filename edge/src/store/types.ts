@@ -7,9 +7,11 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type {
+  DayReport,
   CloudLinkState, DeviceId, DeviceRole, HubEvent, ItemId, KitchenTicket, Menu, Order, OrderStatus, StaffId, StaffRole, Station, TicketStatus,
 } from '@brigade/sync/model';
 import type { AuditEntry, OutboxMutation } from '@brigade/sync/protocol';
+import type { StaffCashReads } from './commands/staff-cash-reads';
 
 /** Who is calling: a paired screen (or the node itself) and the staff member signed in on it. */
 export interface Actor {
@@ -129,7 +131,7 @@ export interface SetupCodeInfo {
   reusable: boolean;
 }
 
-export type PrintJobKind = 'receipt' | 'kitchen' | 'drawer';
+export type PrintJobKind = 'receipt' | 'kitchen' | 'drawer' | 'report';
 export type PrintJobStatus = 'queued' | 'sending' | 'printed' | 'held' | 'uncertain' | 'failed' | 'cancelled';
 
 /** What a print job prints; the print runner renders it for the printer. */
@@ -137,7 +139,9 @@ export type PrintPayload =
   | { kind: 'receipt'; order: Order; reprint: boolean }
   /** `delta: 'voided'` is the slip telling a station to stop making lines voided after it fired. */
   | { kind: 'kitchen'; ticket: KitchenTicket; reprint: boolean; delta?: 'added' | 'voided' }
-  | { kind: 'drawer'; reason: string };
+  | { kind: 'drawer'; reason: string }
+  /** An X or Z report on the receipt printer. */
+  | { kind: 'report'; report: DayReport; closedByName: string | null; reprint: boolean };
 
 export interface PrintJobRow {
   id: string;
@@ -260,6 +264,8 @@ export interface EdgeStore {
   };
   /** The sync client reports whether the cloud is reachable; shown in sync status. */
   setOnline(online: boolean): void;
+  /** Staff and cash: the permission matrix, shifts, drawer sessions, X and Z reports. */
+  staffCash: StaffCashReads;
   /** The sync client reports the state of the cloud link ('none' until it says otherwise). */
   setCloudLink?(state: CloudLinkState, message: string | null): void;
   close(): void;

@@ -12,7 +12,7 @@ export const printJobs = sqliteTable(
     id: text('id').primaryKey(),
     /** What makes a job the same job: e.g. kitchen:<order>:<station>:<fireSeq>. */
     idemKey: text('idem_key').notNull().unique(),
-    kind: text('kind', { enum: ['receipt', 'kitchen', 'drawer'] }).notNull(),
+    kind: text('kind', { enum: ['receipt', 'kitchen', 'drawer', 'report'] }).notNull(),
     /** 'receipt' or 'kitchen'; kitchen jobs also name their station. */
     printerRole: text('printer_role').notNull(),
     stationId: text('station_id'),

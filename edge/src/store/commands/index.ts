@@ -7,11 +7,17 @@ import { loyaltyAttach, loyaltyRedeem } from './loyalty-commands';
 import { orderAcceptOnline } from './online-commands';
 import { orderAddLines, orderComplete, orderCreate, orderFire, orderVoid, orderVoidLine } from './order-commands';
 import { paymentCapture, paymentRefund } from './payment-commands';
+import { drawerCloseSession, drawerDrop, drawerOpenSession, drawerPayIn, drawerPayOut } from './drawer-session-commands';
+import { reportCloseDay, reportReprintZ } from './report-commands';
+import { permissionsSet } from './staff-permission-commands';
+import { timeclockCorrect, timeclockPunch } from './staff-timeclock-commands';
 
 /** Every command the store knows; names are unique and match `commandArgs`. */
 export const storeCommands: readonly RegisteredCommand[] = [
   orderCreate, orderAddLines, orderVoidLine, orderFire, orderComplete, orderVoid, orderAcceptOnline,
   paymentCapture, paymentRefund, receiptPrint, drawerOpen, ticketBump, ticketRecall, itemSet86, deviceApprove, deviceRevoke,
+  permissionsSet, timeclockPunch, timeclockCorrect, drawerOpenSession, drawerCloseSession, drawerPayIn, drawerPayOut, drawerDrop,
+  reportCloseDay, reportReprintZ,
   inventoryDefineIngredient, inventorySetRecipe, inventoryReceive, inventoryCount, inventoryWaste,
   giftSell, giftLoad, giftRedeem, ledgerConfigure, loyaltyAttach, loyaltyRedeem,
 ];

@@ -6,6 +6,7 @@ import { defineCommand } from '../command-registry';
 import type { CommandContext, CommandTx } from '../command-tx';
 import { findOrderRow, paymentFromRow } from '../order-rows';
 import type { Orm } from '../store-context';
+import { recordDrawerCash } from './drawer-session-commands';
 import { fireOrder, requireOrder } from './order-helpers';
 
 type CaptureArgs = CommandArgs<'payment.capture'>;
@@ -77,6 +78,8 @@ export const paymentCapture = defineCommand<'payment.capture', CardApproval>({
     }).run();
     const paid = row.paid + args.amount;
     tx.orm.update(orders).set({ paid }).where(eq(orders.id, args.orderId)).run();
+    // Cash in the drawer is what the customer handed over less the change: the amount and the tip.
+    if (args.tender === 'cash') recordDrawerCash(tx, ctx, { kind: 'sale', amount: args.amount + tip, paymentId: args.paymentId });
     if (args.tender === 'cash') tx.printJob({ idemKey: `drawer:${args.paymentId}`, printerRole: 'receipt', orderId: args.orderId, payload: { kind: 'drawer', reason: 'cash payment' } });
     tx.audit('payment.capture', { orderId: args.orderId, detail: { paymentId: args.paymentId, tender: args.tender, amount: args.amount, tip } });
     if (paid >= row.total) {
@@ -152,6 +155,7 @@ export const paymentRefund = defineCommand<'payment.refund', { reference: string
     }).run();
     tx.orm.update(orders).set({ refunded: order.refunded + args.amount }).where(eq(orders.id, args.orderId)).run();
     if (payment.tender === 'cash') {
+      recordDrawerCash(tx, ctx, { kind: 'refund', amount: args.amount, paymentId: args.paymentId, refundId: ctx.commandId });
       tx.printJob({ idemKey: `drawer:refund:${ctx.commandId}`, printerRole: 'receipt', orderId: args.orderId, payload: { kind: 'drawer', reason: 'cash refund' } });
     }
     tx.audit('payment.refund', { orderId: args.orderId, detail: { paymentId: args.paymentId, tender: payment.tender, amount: args.amount, reason: args.reason, providerRefund: card?.reference ?? null } });
