@@ -11,57 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import { DATABASE_FILE, openEdgeStore } from '@brigade/edge';
-import { DEMO, newId } from '@brigade/sync/model';
+import { DATABASE_FILE } from '@brigade/edge';
+import { newId } from '@brigade/sync/model';
 import { buildHeadless } from '../../edge/src/ops/build-headless';
 import { machineLine, pairScreen, percentile, startEdgeProcess } from './support/edge-process';
+import { createOrdersUntil, orderBody, post, prepareDataDir } from './support/hub-load';
 
 const quick = process.argv.includes('--quick');
 const DURATION_MS = quick ? 1_500 : 5_000;
-
-function orderBody() {
-  return {
-    commandId: newId(),
-    args: {
-      orderId: newId(),
-      channel: 'kiosk',
-      diningOption: 'take_out',
-      lines: [
-        { lineId: newId(), itemId: DEMO.burger, quantity: 1, modifierOptionIds: [DEMO.medium, DEMO.cheese] },
-        { lineId: newId(), itemId: DEMO.cola, quantity: 2, modifierOptionIds: [DEMO.regular] },
-      ],
-    },
-  };
-}
-
-async function post(baseUrl: string, token: string, name: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${baseUrl}/api/commands/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: await response.json() };
-}
-
-/** Prepares a data folder: seeded store, reusable setup codes, optionally prefilled orders. */
-async function prepareDataDir(prefillOrders: number, kdsScreens = 0): Promise<{ dataDir: string; kioskCode: string; kdsTokens: string[] }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'brigade-bench-'));
-  const store = openEdgeStore({ dataDir, seedDemo: true });
-  const kioskCode = store.auth.createSetupCode('kiosk', { reusable: true });
-  // Paired here rather than over HTTP, where pairing is rate-limited per address.
-  const kdsCode = store.auth.createSetupCode('kds', { reusable: true });
-  const kdsTokens = Array.from({ length: kdsScreens }, (_, i) => store.auth.claimSetupCode(kdsCode, `bench kds ${i}`).deviceToken);
-  if (prefillOrders > 0) {
-    const kiosk = store.auth.claimSetupCode(kioskCode, 'prefill kiosk');
-    const actor = { deviceId: kiosk.deviceId, deviceRole: 'kiosk' as const, stationId: null, staff: null };
-    for (let i = 0; i < prefillOrders; i += 1) {
-      const body = orderBody();
-      await store.execute('order.create', body.commandId, body.args, actor);
-    }
-  }
-  store.close();
-  return { dataDir, kioskCode, kdsTokens };
-}
 
 function tableRowCounts(db: Database.Database): Map<string, number> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[];
@@ -126,20 +83,8 @@ async function throughput(): Promise<string[]> {
     const probe = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
     const before = tableRowCounts(probe);
     probe.close();
-    const latencies: number[] = [];
-    let failures = 0;
-    const endAt = performance.now() + DURATION_MS;
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (performance.now() < endAt) {
-          const t0 = performance.now();
-          const { status } = await post(edge.baseUrl, deviceToken, 'order.create', orderBody());
-          latencies.push(performance.now() - t0);
-          if (status !== 200) failures += 1;
-        }
-      }),
-    );
+    const { latencies, failures } = await createOrdersUntil(edge.baseUrl, deviceToken, clients, started + DURATION_MS);
     const seconds = (performance.now() - started) / 1000;
     await edge.stop();
     if (failures > 0) throw new Error(`${failures} orders were refused during the run`);

@@ -1,10 +1,11 @@
 /**
  * Runs commands exactly once. Order of work: find the command, validate its args against
  * its TypeBox schema, authorise the caller, return the stored result when the commandId was
- * already applied, else prepare (async, e.g. the card reader) and then apply in ONE
- * synchronous transaction that also records the commandId. Listeners hear only after commit.
+ * already applied, else prepare (async, e.g. the card reader) and then apply as ONE atomic
+ * unit that also records the commandId. Commands ready at the same moment share one SQLite
+ * transaction and its fsync, each in its own savepoint (group-commit.ts); callers and
+ * listeners hear only after that transaction committed.
  */
-import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { Compile } from 'typebox/compile';
 import { BrigadeError, type CommandName, type HubEvent, commandArgs, isUuidV7 } from '@brigade/sync/model';
@@ -13,12 +14,18 @@ import type { RegisteredCommand } from './command-registry';
 import { type CommandContext, CommandTx } from './command-tx';
 import { argsHash } from './credentials';
 import { iso } from './clock';
-import { authoriseAction } from './commands/staff-permission-check';
 import { pruneEvents } from './event-log';
+import { GroupCommit } from './group-commit';
 import type { StoreContext } from './store-context';
 import type { Actor, CommandOutcome } from './types';
 
 type Validator = ReturnType<typeof Compile>;
+
+/** A command's answer and the events it wrote, handed out after its group committed. */
+interface Applied {
+  readonly outcome: CommandOutcome;
+  readonly events: HubEvent[];
+}
 
 export class CommandExecutor {
   private readonly inFlight = new Map<string, Promise<CommandOutcome>>();
@@ -27,8 +34,17 @@ export class CommandExecutor {
   private readonly validators = new Map<string, Validator>();
   private readonly registry: ReadonlyMap<string, RegisteredCommand>;
 
+  private readonly groups: GroupCommit;
+
   constructor(private readonly store: StoreContext, registered: readonly RegisteredCommand[]) {
     this.registry = new Map(registered.map((c) => [c.name, c]));
+    this.groups = new GroupCommit(store.sqlite, {
+      logger: store.logger,
+      afterCommit: (applied) => {
+        pruneEvents(store);
+        store.notify((applied as Applied[]).flatMap((a) => a.events));
+      },
+    });
     for (const name of Object.keys(commandArgs) as CommandName[]) this.validators.set(name, Compile(commandArgs[name]));
   }
 
@@ -46,7 +62,7 @@ export class CommandExecutor {
       });
     }
     const approvedBy = this.authorise(command, args, actor);
-    // PINs are left out of the hash: a stored hash of a 4-digit PIN is a stored PIN.
+    // The manager PIN is left out of the hash: a stored hash of a 4-digit PIN is a stored PIN.
     const hash = argsHash(name, withoutPin(args));
     // A duplicate arriving while the first is still preparing waits for it, then replays.
     for (let running = this.inFlight.get(commandId); running; running = this.inFlight.get(commandId)) {
@@ -87,54 +103,57 @@ export class CommandExecutor {
 
   private async apply(command: RegisteredCommand, ctx: CommandContext, args: unknown, hash: string): Promise<CommandOutcome> {
     const prepared = await command.prepare(ctx, args);
-    let applied: { outcome: CommandOutcome; events: HubEvent[] };
+    let applied: Applied;
     try {
-      applied = this.transact(command, ctx, args, hash, prepared);
+      applied = await this.groups.submit<Applied>({
+        run: () => this.transact(command, ctx, args, hash, prepared),
+        // Another process may have stored this id between our check and our insert: answer with its result.
+        recover: (err) => {
+          if (!isCommandIdConflict(err)) return undefined;
+          const stored = this.replay(ctx.commandId, command.name, hash);
+          return stored ? { outcome: stored, events: [] } : undefined;
+        },
+      });
     } catch (err) {
-      if (isCommandIdConflict(err)) {
-        const stored = this.replay(ctx.commandId, command.name, hash);
-        if (stored) return stored;
-      }
       if (prepared !== undefined && prepared !== null) {
         this.store.logger?.error({ err, command: command.name, commandId: ctx.commandId, prepared }, 'prepared work (e.g. a card charge) was not recorded');
       }
       throw err;
     }
-    pruneEvents(this.store);
     this.store.logger?.debug(
       { command: command.name, commandId: ctx.commandId, replayed: applied.outcome.replayed, deviceId: ctx.actor.deviceId, staffId: ctx.actor.staff?.id ?? null },
       'command applied',
     );
-    this.store.notify(applied.events);
     return applied.outcome;
   }
 
-  private transact(
-    command: RegisteredCommand, ctx: CommandContext, args: unknown, hash: string, prepared: unknown,
-  ): { outcome: CommandOutcome; events: HubEvent[] } {
-    const sqlite: Database.Database = this.store.sqlite;
-    return sqlite.transaction(() => {
-      // Checked again under the write lock: another process may have applied this id while we prepared.
-      const stored = this.replay(ctx.commandId, command.name, hash);
-      if (stored) return { outcome: stored, events: [] };
-      const tx = new CommandTx(ctx);
-      const result = command.run(tx, ctx, args, prepared);
-      const json = JSON.stringify(result ?? null);
-      this.store.orm.insert(commands).values({ commandId: ctx.commandId, name: command.name, argsHash: hash, result: json, createdAt: iso(ctx.at) }).run();
-      const events = tx.flushEvents();
-      this.store.options.beforeCommit?.(command.name, ctx.commandId);
-      return { outcome: { commandId: ctx.commandId, replayed: false, result: JSON.parse(json) as unknown }, events };
-    }).immediate();
+  /** Runs inside the command's own savepoint of a group transaction (see group-commit.ts). */
+  private transact(command: RegisteredCommand, ctx: CommandContext, args: unknown, hash: string, prepared: unknown): Applied {
+    // Checked again under the write lock: another process, or an earlier command of this group, may have applied this id.
+    const stored = this.replay(ctx.commandId, command.name, hash);
+    if (stored) return { outcome: stored, events: [] };
+    const tx = new CommandTx(ctx);
+    const result = command.run(tx, ctx, args, prepared);
+    const json = JSON.stringify(result ?? null);
+    this.store.orm.insert(commands).values({ commandId: ctx.commandId, name: command.name, argsHash: hash, result: json, createdAt: iso(ctx.at) }).run();
+    const events = tx.flushEvents();
+    this.store.options.beforeCommit?.(command.name, ctx.commandId);
+    return { outcome: { commandId: ctx.commandId, replayed: false, result: JSON.parse(json) as unknown }, events };
   }
 
-  /** Role and staff checks, then the permission matrix; returns who approved a guarded command. */
+  /** Role, staff and manager checks; returns who approved a manager-only command. */
   private authorise(command: RegisteredCommand, args: unknown, actor: Actor): string | null {
     if (actor.deviceRole === 'system') return actor.staff?.id ?? null;
     if (!command.roles.includes(actor.deviceRole)) {
       throw new BrigadeError('WRONG_DEVICE_ROLE', `A ${actor.deviceRole} screen cannot do ${command.name}.`, { command: command.name });
     }
     if (command.needsStaff && actor.deviceRole === 'pos' && !actor.staff) throw new BrigadeError('STAFF_SIGN_IN_REQUIRED');
-    return authoriseAction(this.store, command, args, actor);
+    if (!command.needsManager) return null;
+    if (actor.staff && (actor.staff.role === 'manager' || actor.staff.role === 'owner')) return actor.staff.id;
+    const pin = managerPinOf(args);
+    const approver = pin === undefined ? undefined : this.store.pins.find(pin);
+    if (approver && (approver.role === 'manager' || approver.role === 'owner')) return approver.id;
+    throw new BrigadeError('MANAGER_APPROVAL_REQUIRED');
   }
 }
 
@@ -157,7 +176,13 @@ function isCommandIdConflict(err: unknown): boolean {
 }
 
 function withoutPin(args: unknown): unknown {
-  if (typeof args !== 'object' || args === null || !('managerPin' in args || 'pin' in args)) return args;
-  const { managerPin: _managerPin, pin: _pin, ...rest } = args as Record<string, unknown>;
+  if (typeof args !== 'object' || args === null || !('managerPin' in args)) return args;
+  const { managerPin: _pin, ...rest } = args as Record<string, unknown>;
   return rest;
+}
+
+function managerPinOf(args: unknown): string | undefined {
+  if (typeof args !== 'object' || args === null || !('managerPin' in args)) return undefined;
+  const pin = (args as { managerPin?: unknown }).managerPin;
+  return typeof pin === 'string' ? pin : undefined;
 }

@@ -15,13 +15,13 @@ import { createOutboxStore } from './outbox-store';
 import { activeSetupCodes, claimSetupCode, createPairingRequest, createSetupCode, pollPairing } from './pairing';
 import { createPrintJobStore } from './print-job-store';
 import { createQueries } from './queries';
-import { createStaffCashReads } from './commands/staff-cash-reads';
 import { applyMigrations } from './migrations';
 import { replaceMenu, seedIfEmpty } from './seed';
 import { createShapeStore } from './shape-store';
 import { createSimulatedTerminal } from './simulated-terminal';
 import { listStaff, upsertStaff } from './staff-directory';
 import { authenticateDevice, authenticateSession, signIn, signOut } from './staff-auth';
+import { cacheStatements } from './statement-cache';
 import { StoreContext } from './store-context';
 import type { EdgeStore, EdgeStoreOptions } from './types';
 
@@ -40,6 +40,8 @@ export function openEdgeStore(options: EdgeStoreOptions): EdgeStore {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     applyMigrations(sqlite);
+    // After the migrations: their one-off DDL would only crowd the cache.
+    cacheStatements(sqlite);
   } catch (err) {
     sqlite.close();
     throw err;
@@ -86,7 +88,6 @@ export function openEdgeStore(options: EdgeStoreOptions): EdgeStore {
       upsert: (change) => upsertStaff(store, change),
     },
     queries: createQueries(store),
-    staffCash: createStaffCashReads(store),
     printJobs: createPrintJobStore(store),
     outbox: createOutboxStore(store),
     setOnline(online) {

@@ -36,10 +36,13 @@ export interface EdgeProcess {
  * `entry` is what the appliance runs: the compiled bundle (`npm run build:appliance`), or the
  * TypeScript through tsx as `npm run headless` does.
  */
-export async function startEdgeProcess(dataDir: string, extraEnv: Record<string, string> = {}, entry: { bundle: string } | 'tsx' = 'tsx'): Promise<EdgeProcess & { spawnedAt: number }> {
+export async function startEdgeProcess(
+  dataDir: string, extraEnv: Record<string, string> = {}, entry: { bundle: string } | 'tsx' = 'tsx', nodeArgs: readonly string[] = [],
+): Promise<EdgeProcess & { spawnedAt: number }> {
   const port = await freePort();
   const spawnedAt = performance.now();
-  const args = entry === 'tsx' ? ['--import', 'tsx', 'edge/src/main.ts'] : [entry.bundle];
+  // nodeArgs: e.g. --cpu-prof, which NODE_OPTIONS does not accept.
+  const args = [...nodeArgs, ...(entry === 'tsx' ? ['--import', 'tsx', 'edge/src/main.ts'] : [entry.bundle])];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, BRIGADE_DATA_DIR: dataDir, BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: String(port), BRIGADE_LOG_LEVEL: 'warn', ...extraEnv },
