@@ -16,6 +16,8 @@ export const DEMO_CLOUD_TENANT = {
   storeId: '0190a000-0000-7000-8000-00000000a003',
   ownerEmail: 'owner@demo.brigade',
   ownerPassword: 'brigade-demo',
+  storeName: 'Brigade Demo Diner',
+  timezone: 'America/New_York',
 } as const;
 
 export interface DemoCloud {

@@ -45,7 +45,8 @@ const config = { ...withPrinter, cloudUrl: cloud.url };
 const node = await startEdgeNode({
   config,
   logger,
-  store: { seedDemo: true, storeName: 'Brigade Demo Burgers' },
+  // The same store as the cloud's demo seed: one name, and one time zone so both count the same business day.
+  store: { seedDemo: true, storeName: DEMO_CLOUD_TENANT.storeName, timezone: DEMO_CLOUD_TENANT.timezone },
   // Without BRIGADE_ENROL_CODE the demo owner makes one, as they would in the dashboard.
   ...(cloud.url ? { cloud: { codeSource: () => demoEnrolmentCode(cloud.url as string) } } : {}),
 }).catch(async (error: unknown) => {

@@ -1,7 +1,8 @@
 /**
  * `npm start`'s store, run as a child process on free ports: the banner gives working
  * screen links with setup codes and the demo PINs, and a cash sale comes out of the
- * virtual printer as a receipt file.
+ * virtual printer as a receipt file. The demo runs its cloud beside the store, enrols the
+ * store by itself, and the sale reaches the owner's sales once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type Order, demoStaff, newId } from '@brigade/sync/model';
+import { DEMO_CLOUD } from '@brigade/cloud';
+import { DEMO_CLOUD_TENANT } from '../../edge/src/demo-cloud';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'brigade-demo-'));
@@ -28,17 +31,17 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const [hubPort, printerPort] = [await freePort(), await freePort()];
+  const [hubPort, printerPort, cloudPort] = [await freePort(), await freePort(), await freePort()];
   child = spawn(process.execPath, ['--import', 'tsx', 'edge/src/demo.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: String(hubPort), BRIGADE_PRINTER_PORT: String(printerPort), BRIGADE_DATA_DIR: join(root, 'edge'), BRIGADE_UI_DIST: join(root, 'no-ui') },
+    env: { ...process.env, BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: String(hubPort), BRIGADE_PRINTER_PORT: String(printerPort), BRIGADE_CLOUD_PORT: String(cloudPort), BRIGADE_DATA_DIR: join(root, 'edge'), BRIGADE_UI_DIST: join(root, 'no-ui') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the demo did not start within 30 s:\n${banner}\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`the demo did not start within 60 s:\n${banner}\n${stderr}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       banner += chunk.toString();
       if (banner.includes('Press Ctrl+C')) {
@@ -67,6 +70,10 @@ async function post(url: string, headers: Record<string, string>, body: unknown)
 }
 
 describe('the demo store', () => {
+  it('knows the same demo store and owner as the cloud seeds', () => {
+    expect(DEMO_CLOUD).toMatchObject({ storeId: DEMO_CLOUD_TENANT.storeId, ownerEmail: DEMO_CLOUD_TENANT.ownerEmail, ownerPassword: DEMO_CLOUD_TENANT.ownerPassword, storeName: DEMO_CLOUD_TENANT.storeName });
+  });
+
   it('prints the three screens with setup codes, the demo PINs, where receipts go and the docs', () => {
     for (const app of ['pos', 'kiosk', 'kds']) expect(link(app).code.length).toBeGreaterThanOrEqual(8);
     for (const member of demoStaff) expect(banner).toContain(member.pin);
@@ -105,8 +112,32 @@ describe('the demo store', () => {
     expect(readFileSync(join(printerDir, 'drawer.log'), 'utf8')).toContain('pin 2');
   });
 
-  it('stops cleanly on SIGTERM', async () => {
+  it('runs the cloud, prints the dashboard, the ordering app and the owner login, and has enrolled its store', async () => {
+    const cloud = /Dashboard\s+(http:\/\/[^\s]+)\/dashboard\/\s+owner login (\S+) \/ (\S+)/.exec(banner);
+    if (!cloud?.[1] || !cloud[2] || !cloud[3]) throw new Error(`no dashboard line in:\n${banner}`);
+    expect(cloud[1]).toBe(`http://127.0.0.1:${new URL(cloud[1]).port}`);
+    const storeId = /Online orders\s+http:\/\/[^\s]+\/order\/([0-9a-f-]{36})/.exec(banner)?.[1];
+    expect(storeId).toBeDefined();
+    expect(banner).toMatch(/Cloud sync\s+enrolled, store [0-9a-f-]{36}/);
+    const login = await post(`${cloud[1]}/api/auth/login`, {}, { email: cloud[2], password: cloud[3] });
+    expect(login.status).toBe(200);
+    const token = (login.json as { accessToken: string }).accessToken;
+    // The receipt sale of the test before has gone up to the cloud: the owner's sales count it once.
+    const deadline = Date.now() + 15_000;
+    let orders = -1;
+    while (Date.now() < deadline) {
+      const sales = await fetch(`${cloud[1]}/api/stores/${storeId}/sales/today`, { headers: { authorization: `Bearer ${token}` } });
+      orders = ((await sales.json()) as { orders: number }).orders;
+      if (orders === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(orders).toBe(1);
+  });
+
+  it('stops cleanly on SIGTERM, the cloud with it', async () => {
+    const cloudUrl = /Dashboard\s+(http:\/\/[^\s/]+)/.exec(banner)?.[1];
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    await expect(fetch(`${cloudUrl}/healthz`)).rejects.toThrow();
   });
 });
