@@ -1,6 +1,13 @@
 import type { KitchenTicket } from '@brigade/sync/model';
 import { ageLevel, ageMs, formatAge } from './ticket-age';
 
+/** Orders from the phone stand out: "ONLINE" for pickup, "TABLE 12" for a QR table order. */
+export function ticketTag(ticket: Pick<KitchenTicket, 'channel' | 'tableLabel'>): string | null {
+  if (ticket.channel === 'table') return ticket.tableLabel ? `TABLE ${ticket.tableLabel}` : 'TABLE';
+  if (ticket.channel === 'online') return 'ONLINE';
+  return null;
+}
+
 export const CHANNEL_LABEL: Record<KitchenTicket['channel'], string> = { counter: 'Counter', kiosk: 'Kiosk', online: 'Online', table: 'Table' };
 
 interface Props {
@@ -16,11 +23,13 @@ export function TicketCard({ ticket, now, stationLabel, onBump }: Props) {
   const age = ageMs(ticket.createdAt, now);
   const level = ageLevel(age);
   const where = ticket.tableLabel ? `Table ${ticket.tableLabel}` : CHANNEL_LABEL[ticket.channel];
+  const tag = ticketTag(ticket);
   return (
     <button type="button" className={`ticket-card age-${level}`} data-order-number={ticket.orderNumber} data-station={ticket.stationId}
       aria-label={`Order ${ticket.orderNumber}, ${where}, ${formatAge(age)} old. Bump.`} onClick={() => onBump(ticket)}>
       <span className="ticket-head">
         <span className="ticket-number">{ticket.orderNumber}</span>
+        {tag && <span className={`ticket-tag ticket-tag-${ticket.channel}`} data-testid="ticket-tag">{tag}</span>}
         <span className="ticket-timer" data-level={level}>{formatAge(age)}</span>
       </span>
       <span className="ticket-meta">

@@ -1,9 +1,10 @@
 /** Recent orders, live: READY stands out when the kitchen bumps, and the cashier marks it collected. */
-import { type Order, type OrderStatus, formatMoney } from '@brigade/sync/model';
+import { type OnlineIntake, type Order, type OrderStatus, formatMoney } from '@brigade/sync/model';
 import { useCallback, useState } from 'react';
 import { useHub, useHubEvents, useResync } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { OrderActions } from './order-actions';
+import { flagLines, isOnlineOrder, orderTag } from './online-orders';
 
 const FINISHED: readonly OrderStatus[] = ['completed', 'cancelled', 'voided'];
 
@@ -19,12 +20,21 @@ export function OrdersView() {
   const [showFinished, setShowFinished] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
 
+  const [intake, setIntake] = useState<ReadonlyMap<string, OnlineIntake>>(new Map());
+
+  const reloadIntake = useCallback(() => {
+    client.get<{ orders: OnlineIntake[] }>('/api/online-orders?limit=100').then((r) => setIntake(new Map(r.orders.map((o) => [o.orderId, o]))), toasts.error);
+  }, [client, toasts]);
   const reload = useCallback(() => {
     client.get<Order[] | { orders: Order[] }>('/api/orders?limit=100').then((r) => setOrders(Array.isArray(r) ? r : r.orders), toasts.error);
-  }, [client, toasts]);
+    reloadIntake();
+  }, [client, toasts, reloadIntake]);
   useResync(reload);
   useHubEvents((event) => {
-    if (event.type === 'order.updated') setOrders((list) => mergeOrder(list, event.order));
+    if (event.type !== 'order.updated') return;
+    setOrders((list) => mergeOrder(list, event.order));
+    // Flags are written when the order is taken over: fetch them for an online order not seen yet.
+    if (isOnlineOrder(event.order) && !intake.has(event.order.id)) reloadIntake();
   });
 
   const visible = orders.filter((o) => showFinished || !FINISHED.includes(o.status));
@@ -38,19 +48,28 @@ export function OrdersView() {
       </div>
       {visible.length === 0 && <p className="muted">No orders yet.</p>}
       <ul className="order-list">
-        {visible.map((order) => (
-          <li key={order.id} className={`order-row ${order.status === 'ready' ? 'order-ready' : ''}`} data-order-number={order.number}>
+        {visible.map((order) => {
+          const tag = orderTag(order);
+          const flags = flagLines(intake.get(order.id));
+          return (
+          <li key={order.id} className={`order-row ${order.status === 'ready' ? 'order-ready' : ''} ${flags.length > 0 ? 'order-flagged' : ''}`} data-order-number={order.number}>
             <button type="button" className="order-summary" aria-expanded={openId === order.id} onClick={() => setOpenId(openId === order.id ? null : order.id)}>
               <span className="order-number">{order.number}</span>
-              <span className="muted">{order.channel}</span>
+              {tag ? <span className="order-tag" data-testid="order-tag">{tag}{order.customerName ? ` · ${order.customerName}` : ''}</span> : <span className="muted">{order.channel}</span>}
               <span className={`status status-${order.status}`} data-testid="order-status">{order.status}</span>
               <span className="muted">{order.paymentStatus.replace('_', ' ')}</span>
               <span className="price">{formatMoney(order.totals.total, order.totals.currency)}</span>
             </button>
+            {flags.length > 0 && (
+              <ul className="order-flags" aria-label={`Needs attention: order ${order.number}`}>
+                {flags.map((f) => <li key={f}>⚠ {f}</li>)}
+              </ul>
+            )}
             {order.status === 'ready' && <CollectButton order={order} />}
             {openId === order.id && <OrderActions order={order} onOrder={(o) => setOrders((list) => mergeOrder(list, o))} />}
           </li>
-        ))}
+          );
+        })}
       </ul>
     </section>
   );
@@ -61,7 +80,8 @@ function CollectButton({ order }: { order: Order }) {
   const toasts = useToasts();
   return (
     <button type="button" className="btn btn-ok" onClick={() => void client.command('order.complete', { orderId: order.id }).catch(toasts.error)}>
-      Collected
+      {/* An online order is handed over to the customer who paid on the phone. */}
+      {isOnlineOrder(order) ? 'Hand over' : 'Collected'}
     </button>
   );
 }

@@ -8,6 +8,7 @@ import { PairingGate } from '../shared/pairing-gate';
 import { ToastProvider, useToasts } from '../shared/toasts';
 import { useLiveMenu } from '../shared/use-menu';
 import { ManagerView } from './manager-view';
+import { OnlineOrderCue } from './online-order-cue';
 import { OrdersView } from './orders-view';
 import { RegisterView } from './register-view';
 import { SignInScreen } from './sign-in-screen';
@@ -83,6 +84,7 @@ function PosShell() {
         <button type="button" className="btn" onClick={signOut}>Sign out</button>
       </header>
       <PrinterAlertBanner />
+      <OnlineOrderCue onOpen={() => { setTab('orders'); setReadyCount(0); }} />
       <main className="pos-main">
         {/* The register stays mounted so a half-rung order survives a look at the orders list. */}
         <div hidden={tab !== 'register'}><RegisterView menu={menu} active={tab === 'register'} /></div>
