@@ -17,6 +17,7 @@ import { registerErrorHandling } from './error-handler';
 import { storeEventSource } from './event-source';
 import { type LiveEventSource, registerLiveEvents } from './live-events';
 import { type HubMetrics, createHubMetrics } from './metrics';
+import { registerInventoryRoutes } from './inventory-routes';
 import { redactedRequest } from './log-redaction';
 import { type HealthChecks, registerOpsRoutes } from './ops-routes';
 import { type CredentialRateLimits, defaultCredentialRateLimits, registerPairingRoutes } from './pairing-routes';
@@ -87,6 +88,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerCommandRoutes(app, store, metrics, inFlight);
   registerPairingRoutes(app, store, options.rateLimits ?? defaultCredentialRateLimits);
   registerReadRoutes(app, store, printers);
+  registerInventoryRoutes(app, store);
   registerStaffCashRoutes(app, store);
   registerOnlineOrderRoutes(app, store);
   registerOpsRoutes(app, store, metrics, printers, options.healthChecks ?? {});
