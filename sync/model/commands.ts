@@ -10,25 +10,17 @@ import { staffCashCommandArgs } from './staff-cash-commands';
 import { AcceptOnlineArgsSchema } from './online-intake';
 import { giftCommandArgs } from './gift-cards';
 import { inventoryCommandArgs } from './inventory';
-import { MAX_LINES_PER_ORDER, MAX_QUANTITY, MAX_WEIGHT_GRAMS } from './pricing';
+import { checkCommandArgs } from './check-commands';
+import { LineRequestSchema } from './line-request-schema';
+import { MAX_LINES_PER_ORDER } from './pricing';
+
+export { LineRequestSchema };
 
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 const ShortText = Type.String({ minLength: 1, maxLength: 140 });
 const Note = Type.String({ maxLength: 280 });
 const Pin = Type.String({ pattern: '^[0-9]{4,8}$' });
 const MinorUnits = Type.Integer({ minimum: 0, maximum: 100_000_000 });
-
-export const LineRequestSchema = Type.Object(
-  {
-    lineId: Uuid,
-    itemId: Type.String({ minLength: 1, maxLength: 64 }),
-    quantity: Type.Integer({ minimum: 1, maximum: MAX_QUANTITY }),
-    modifierOptionIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 }),
-    weightGrams: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_WEIGHT_GRAMS })),
-    note: Type.Optional(Note),
-  },
-  { additionalProperties: false },
-);
 
 export const ChannelSchema = Type.Union([Type.Literal('counter'), Type.Literal('kiosk'), Type.Literal('online'), Type.Literal('table')]);
 export const DiningOptionSchema = Type.Union([Type.Literal('eat_in'), Type.Literal('take_out'), Type.Literal('delivery')]);
@@ -94,6 +86,7 @@ export const commandArgs = {
     { additionalProperties: false },
   ),
   'device.revoke': Type.Object({ deviceId: Uuid, managerPin: Type.Optional(Pin) }, { additionalProperties: false }),
+  ...checkCommandArgs,
   ...staffCashCommandArgs,
   ...inventoryCommandArgs,
   ...giftCommandArgs,

@@ -76,6 +76,11 @@ export const errorCatalog = {
   CASH_COUNT_INVALID: { status: 422, message: 'That cash count is not valid.' },
   DAY_ALREADY_CLOSED: { status: 409, message: 'The day was just closed; there is nothing new to close.' },
   REPORT_NOT_FOUND: { status: 404, message: 'That report does not exist.' },
+  TABLE_NOT_FOUND: { status: 404, message: 'That table is not on the floor plan.' },
+  SECTION_NOT_FOUND: { status: 404, message: 'That section is not on the floor plan.' },
+  TABLE_LABEL_TAKEN: { status: 409, message: 'Another table already has that name.' },
+  CHECK_SPLIT: { status: 409, message: 'That check was split. Change or pay its parts instead.' },
+  LINE_ALREADY_FIRED: { status: 409, message: 'That line was already sent to the kitchen. Void it instead.' },
   COMMAND_ID_REUSED: { status: 409, message: 'That request id was already used for a different action.' },
   INTERNAL: { status: 500, message: 'Something went wrong. Nothing was changed; try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;

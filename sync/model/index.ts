@@ -28,3 +28,4 @@ export * from './reports';
 export * from './staff-cash-commands';
 export * from './inventory';
 export * from './gift-cards';
+export * from './check-commands';

@@ -83,4 +83,6 @@ export interface KitchenTicketItem {
   readonly modifiers: readonly string[];
   readonly note: string | null;
   readonly voided: boolean;
+  /** The course this line belongs to, on tickets of a table served in courses ("Course 2"). */
+  readonly course?: number;
 }

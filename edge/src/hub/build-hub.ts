@@ -13,6 +13,7 @@ import type { EdgeConfig } from '../config';
 import type { EdgeStore } from '../store/types';
 import { type InFlight, registerCommandRoutes, whenIdle } from './command-routes';
 import { type HardwareOptions, registerDeviceRoutes } from './device-routes';
+import { registerCheckRoutes } from './check-routes';
 import { registerErrorHandling } from './error-handler';
 import { storeEventSource } from './event-source';
 import { type LiveEventSource, registerLiveEvents } from './live-events';
@@ -88,6 +89,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerCommandRoutes(app, store, metrics, inFlight);
   registerPairingRoutes(app, store, options.rateLimits ?? defaultCredentialRateLimits);
   registerReadRoutes(app, store, printers);
+  registerCheckRoutes(app, store);
   registerInventoryRoutes(app, store);
   registerStaffCashRoutes(app, store);
   registerOnlineOrderRoutes(app, store);

@@ -8,6 +8,7 @@ import { type TestStore, actors, createArgs, createOrder, expectRefused, openTes
 import { inventoryAndGiftArgs } from './commands/inventory-test-support';
 import { staffCashArgs } from './commands/staff-cash-test-kit';
 import type { Actor } from './types';
+import type { checkCommandArgs } from '@brigade/sync/model';
 import { onlineAcceptArgs } from '../sync/online-test-support';
 
 /** From the contract's table: the screens that may send each command, and which need a manager. */
@@ -29,6 +30,22 @@ const contract: Record<CommandName, { roles: readonly string[]; manager: boolean
   'item.set86': { roles: ['pos'], manager: true },
   'device.approve': { roles: ['pos'], manager: true },
   'device.revoke': { roles: ['pos'], manager: true },
+  'check.open': { roles: ['pos'], manager: false },
+  'check.addLines': { roles: ['pos'], manager: false },
+  'check.setQuantity': { roles: ['pos'], manager: false },
+  'check.moveLines': { roles: ['pos'], manager: false },
+  'check.discountLine': { roles: ['pos'], manager: false },
+  'check.compLine': { roles: ['pos'], manager: true },
+  'check.setDiscounts': { roles: ['pos'], manager: false },
+  'check.applyPromo': { roles: ['pos'], manager: false },
+  'check.update': { roles: ['pos'], manager: false },
+  'check.split': { roles: ['pos'], manager: false },
+  'check.merge': { roles: ['pos'], manager: false },
+  'course.fire': { roles: ['pos'], manager: false },
+  'floor.saveSection': { roles: ['pos'], manager: true },
+  'floor.saveTable': { roles: ['pos'], manager: true },
+  'promo.save': { roles: ['pos'], manager: true },
+  'checkSettings.save': { roles: ['pos'], manager: true },
   'permissions.set': { roles: ['pos'], manager: true },
   'timeclock.punch': { roles: ['pos', 'kds'], manager: false, staff: false },
   'timeclock.correct': { roles: ['pos'], manager: true },
@@ -81,6 +98,7 @@ beforeAll(async () => {
     'item.set86': { itemId: 'item-fries', unavailable: true },
     'device.approve': { code: pairing.code, role: 'kds', name: 'New screen' },
     'device.revoke': { deviceId: device.deviceId },
+    ...checkArgs(order.id, order.lines[0]?.lineId),
     ...staffCashArgs(),
     ...inventoryAndGiftArgs(order.id),
   };
@@ -128,3 +146,26 @@ describe.each(COMMAND_NAMES)('%s', (name) => {
     await expectRefused(t.store, 'VALIDATION_FAILED', name, 'text', actors.manager);
   });
 });
+
+/** Valid arguments of the table-service commands, on the set-up order. */
+function checkArgs(orderId: string, lineId: string | undefined): Record<keyof typeof checkCommandArgs, Record<string, unknown>> {
+  const line = { lineId: newId(), itemId: 'item-fries', quantity: 1, modifierOptionIds: [], seat: 1, course: 2 };
+  return {
+    'check.open': { orderId: newId(), tableId: 't4', guests: 3 },
+    'check.addLines': { orderId, lines: [line] },
+    'check.setQuantity': { orderId, lineId, quantity: 2 },
+    'check.moveLines': { orderId, lineIds: [lineId], seat: 2 },
+    'check.discountLine': { orderId, lineId, discount: { name: 'Staff', value: { kind: 'percent', bps: 1000 } } },
+    'check.compLine': { orderId, lineId, comp: { reason: 'Cold' } },
+    'check.setDiscounts': { orderId, orderDiscounts: [] },
+    'check.applyPromo': { orderId, code: null },
+    'check.update': { orderId, guests: 2 },
+    'check.split': { orderId, mode: 'even', childOrderIds: [newId(), newId()] },
+    'check.merge': { orderId, fromOrderIds: [newId()] },
+    'course.fire': { orderId, course: 2 },
+    'floor.saveSection': { sectionId: 'patio', name: 'Patio', sortOrder: 3 },
+    'floor.saveTable': { tableId: 'p1', sectionId: 'dining', label: 'P1', seats: 4, x: 1, y: 1, shape: 'round', active: true },
+    'promo.save': { promo: { code: 'TEN', name: 'Ten off', value: { kind: 'percent', bps: 1000 } }, active: true },
+    'checkSettings.save': { serviceCharge: null, cashIncrement: 5, tipSuggestions: [1500] },
+  };
+}

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { type Menu, demoMenu, demoStaff, newId } from '@brigade/sync/model';
 import { menu as menuTable, staff, store as storeTable } from '@brigade/sync/schema/sqlite';
+import { seedDemoFloor } from './commands/table-commands';
 import { iso } from './clock';
 import { hashPin, newSalt } from './credentials';
 import { MENU_ROW_ID, type StoreContext } from './store-context';
@@ -34,6 +35,7 @@ export function seedIfEmpty(store: StoreContext, settings: SeedSettings): boolea
         const salt = newSalt();
         store.orm.insert(staff).values({ id: person.id, name: person.name, role: person.role, pinHash: hashPin(person.pin, salt), pinSalt: salt, active: true, createdAt: now }).run();
       }
+      seedDemoFloor(store.orm, now);
     }
     return true;
   }).immediate();

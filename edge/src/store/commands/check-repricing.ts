@@ -139,13 +139,9 @@ function frozenIndex(menu: MenuIndex, rows: readonly LineRow[], extras: Readonly
     // Lines added by other paths (counter, kiosk, online) freeze on first pricing from the menu they were sold from.
     const frozen = extra ? (JSON.parse(extra.pricing) as FrozenLinePricing) : fallbackPricing(menu, line, row.stationId);
     for (const rate of frozen.taxRates) rates.set(rate.id, rate);
-    const itemId = `line:${row.id}` as ItemId;
-    items.push({
-      id: itemId, categoryId: 'frozen' as MenuItem['categoryId'], name: line.name, description: '', price: line.unitPrice,
-      taxRateIds: frozen.taxRateIds as TaxRateId[], stationId: frozen.stationId as StationId, modifierGroupIds: [], sortOrder: 0, active: true,
-      ...(frozen.taxRateIdsByDiningOption ? { taxRateIdsByDiningOption: frozen.taxRateIdsByDiningOption as MenuItem['taxRateIdsByDiningOption'] } : {}),
-      ...(frozen.soldByWeight ? { soldByWeight: true } : {}),
-    });
+    const item = frozenItem(line, frozen);
+    const itemId = item.id;
+    items.push(item);
     originals.set(line.lineId, line);
     requests.push({
       lineId: line.lineId, itemId, quantity: line.quantity, modifierOptionIds: [],
@@ -166,4 +162,22 @@ function fallbackPricing(menu: MenuIndex, line: PricedLine, stationId: string): 
   if (item) return frozenPricingOf(menu, line);
   const ids = line.taxes.map((t) => t.taxRateId as string);
   return { unitPrice: line.unitPrice, soldByWeight: line.weightGrams !== undefined, stationId, taxRateIds: ids, taxRates: ids.flatMap((id) => menu.taxRates.get(id as TaxRateId) ?? []) };
+}
+
+/** The one-off menu item a stored line is priced as: its frozen unit price (modifiers included) and tax rates. */
+function frozenItem(line: PricedLine, frozen: FrozenLinePricing): MenuItem {
+  return {
+    id: `line:${line.lineId}` as ItemId, categoryId: 'frozen' as MenuItem['categoryId'], name: line.name, description: '', price: line.unitPrice,
+    taxRateIds: frozen.taxRateIds as TaxRateId[], stationId: frozen.stationId as StationId, modifierGroupIds: [], sortOrder: 0, active: true,
+    ...(frozen.taxRateIdsByDiningOption ? { taxRateIdsByDiningOption: frozen.taxRateIdsByDiningOption as MenuItem['taxRateIdsByDiningOption'] } : {}),
+    ...(frozen.soldByWeight ? { soldByWeight: true } : {}),
+  };
+}
+
+/** A menu holding just one stored line's frozen item, to price that line again (a new quantity). */
+export function frozenLineIndex(menu: MenuIndex, line: PricedLine, frozen: FrozenLinePricing): { index: MenuIndex; itemId: ItemId } {
+  const item = frozenItem(line, frozen);
+  const rates = new Map<string, TaxRate>(menu.menu.taxRates.map((r) => [r.id, r]));
+  for (const rate of frozen.taxRates) rates.set(rate.id, rate);
+  return { index: indexMenu({ ...menu.menu, items: [item], modifierGroups: [], taxRates: [...rates.values()] }), itemId: item.id };
 }

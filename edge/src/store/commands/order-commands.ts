@@ -6,8 +6,9 @@ import { businessDayOf } from '../clock';
 import { defineCommand } from '../command-registry';
 import type { CommandTx } from '../command-tx';
 import { ticketFromRow } from '../order-rows';
+import { refuseIfSplit } from './check-rows';
 import {
-  activePricedLines, checkExpectedTotal, fireOrder, insertLines, priceRequestedLines, requireChangeableOrder, requireOrder, transition,
+  checkExpectedTotal, fireOrder, insertLines, priceRequestedLines, requireChangeableOrder, requireOrder, transition,
 } from './order-helpers';
 
 /** "042": per store, per business day, in the store's time zone; works offline. */
@@ -26,8 +27,7 @@ export const orderCreate = defineCommand({
   run(tx, ctx, args) {
     checkChannel(ctx.actor.deviceRole, args.channel);
     if (orderExists(tx, args.orderId)) throw new BrigadeError('VALIDATION_FAILED', 'An order with this id already exists.', { orderId: args.orderId });
-    const lines = priceRequestedLines(tx, args.lines);
-    checkExpectedTotal(tx, lines, args.expectedTotal);
+    const lines = priceRequestedLines(tx, args.lines, args.diningOption);
     const store = ctx.store.storeRow();
     const businessDay = businessDayOf(ctx.at, store.timezone, store.businessDayEndHour);
     const totals: OrderTotals = totalLines(ctx.store.menuIndex(), lines);
@@ -38,6 +38,7 @@ export const orderCreate = defineCommand({
       createdBy: ctx.actor.staff?.id ?? null, deviceId: ctx.actor.deviceId, createdAt: tx.now, updatedAt: tx.now,
     }).run();
     insertLines(tx, args.orderId, lines);
+    checkExpectedTotal(tx, args.orderId, args.expectedTotal);
     tx.audit('order.create', { orderId: args.orderId, detail: { lines: lines.length, total: totals.total } });
     return { order: tx.orderChanged(args.orderId) };
   },
@@ -65,9 +66,10 @@ export const orderAddLines = defineCommand({
     if (row.paymentStatus !== 'unpaid' && row.paymentStatus !== 'partially_paid') {
       throw new BrigadeError('ORDER_ALREADY_PAID', undefined, { orderId: args.orderId });
     }
-    const lines = priceRequestedLines(tx, args.lines);
-    checkExpectedTotal(tx, [...activePricedLines(tx, args.orderId), ...lines], args.expectedTotal);
+    refuseIfSplit(tx.orm, args.orderId);
+    const lines = priceRequestedLines(tx, args.lines, row.diningOption);
     insertLines(tx, args.orderId, lines);
+    checkExpectedTotal(tx, args.orderId, args.expectedTotal);
     tx.audit('order.addLines', { orderId: args.orderId, detail: { lines: lines.length } });
     return { order: tx.orderChanged(args.orderId) };
   },
@@ -80,6 +82,7 @@ export const orderVoidLine = defineCommand({
   needsManager: true,
   run(tx, _ctx, args) {
     const row = requireChangeableOrder(tx, args.orderId);
+    refuseIfSplit(tx.orm, args.orderId);
     const line = tx.orm.select().from(orderLines).where(and(eq(orderLines.id, args.lineId), eq(orderLines.orderId, args.orderId))).get();
     if (!line) throw new BrigadeError('LINE_NOT_FOUND', undefined, { lineId: args.lineId });
     if (line.voided) throw new BrigadeError('LINE_ALREADY_VOIDED', undefined, { lineId: args.lineId });
@@ -113,7 +116,8 @@ export const orderFire = defineCommand({
   needsManager: false,
   run(tx, _ctx, args) {
     requireOrder(tx, args.orderId);
-    fireOrder(tx, args.orderId);
+    // Later courses of a table wait for "fire course N".
+    fireOrder(tx, args.orderId, { respectHolds: true });
     return { order: tx.orderChanged(args.orderId) };
   },
 });

@@ -1,12 +1,13 @@
 /** Steps several order commands share: finding an order, adding priced lines, firing. */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import {
-  BrigadeError, type CommandArgs, type ItemId, type KitchenTicket, type KitchenTicketItem, type LineId, type LineRequest,
-  type ModifierOptionId, type OrderStatus, type PricedLine, newId, nextStatus, priceOrder, totalLines,
+  BrigadeError, type CommandArgs, type DiningOption, type ItemId, type KitchenTicket, type KitchenTicketItem, type LineId, type LineRequest,
+  type ModifierOptionId, type OrderStatus, type PricedLine, newId, nextStatus, priceOrder,
 } from '@brigade/sync/model';
-import { kitchenTickets, orderLines, orders } from '@brigade/sync/schema/sqlite';
+import { checkLines, checks, kitchenTickets, orderLines, orders } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
 import { findOrderRow, ticketFromRow } from '../order-rows';
+import { frozenPricingOf, priceStoredCheck } from './check-repricing';
 
 export type OrderRow = NonNullable<ReturnType<typeof findOrderRow>>;
 
@@ -27,8 +28,8 @@ export function requireChangeableOrder(tx: CommandTx, orderId: string): OrderRow
   return row;
 }
 
-/** Prices requested lines against the store's menu and 86 list; refuses ids already used. */
-export function priceRequestedLines(tx: CommandTx, wire: readonly WireLine[]): readonly PricedLine[] {
+/** Prices requested lines against the store's menu and 86 list (taxes of the dining option); refuses ids already used. */
+export function priceRequestedLines(tx: CommandTx, wire: readonly WireLine[], diningOption?: DiningOption): readonly PricedLine[] {
   const requests: LineRequest[] = wire.map((l) => ({
     ...l, lineId: l.lineId as LineId, itemId: l.itemId as ItemId, modifierOptionIds: l.modifierOptionIds as ModifierOptionId[],
   }));
@@ -39,12 +40,16 @@ export function priceRequestedLines(tx: CommandTx, wire: readonly WireLine[]): r
       throw new BrigadeError('VALIDATION_FAILED', 'A line with this lineId already exists.', { lineId: id });
     }
   }
-  return priceOrder(tx.ctx.store.menuIndex(), requests, tx.ctx.store.unavailable()).lines;
+  return priceOrder(tx.ctx.store.menuIndex(), requests, tx.ctx.store.unavailable(), diningOption).lines;
 }
 
-export function checkExpectedTotal(tx: CommandTx, lines: readonly PricedLine[], expected: number | undefined): void {
+/**
+ * Call after writing the lines: the check's total as the store prices it (discounts, promo,
+ * service charge included) must be the one the screen showed.
+ */
+export function checkExpectedTotal(tx: CommandTx, orderId: string, expected: number | undefined): void {
   if (expected === undefined) return;
-  const total = totalLines(tx.ctx.store.menuIndex(), lines).total;
+  const total = priceStoredCheck(tx.orm, tx.ctx.store.menuIndex(), orderId).totals.total;
   if (total !== expected) throw new BrigadeError('PRICE_MISMATCH', undefined, { expected, actual: total });
 }
 
@@ -54,7 +59,14 @@ export function activePricedLines(tx: CommandTx, orderId: string): PricedLine[] 
     .map((r) => JSON.parse(r.priced) as PricedLine);
 }
 
-export function insertLines(tx: CommandTx, orderId: string, lines: readonly PricedLine[]): void {
+/** Seat and course of a line at a table (course 1, no seat, at the counter). */
+export interface LinePlace {
+  readonly seat?: number | undefined;
+  readonly course?: number | undefined;
+}
+
+/** Writes the lines and their check data, prices and tax rates frozen as of now. */
+export function insertLines(tx: CommandTx, orderId: string, lines: readonly PricedLine[], places: readonly LinePlace[] = []): void {
   const index = tx.ctx.store.menuIndex();
   const last = tx.orm.select({ position: orderLines.position }).from(orderLines).where(eq(orderLines.orderId, orderId))
     .orderBy(asc(orderLines.position)).all().at(-1)?.position ?? 0;
@@ -64,6 +76,11 @@ export function insertLines(tx: CommandTx, orderId: string, lines: readonly Pric
     tx.orm.insert(orderLines).values({
       id: line.lineId, orderId, position: last + i + 1, itemId: line.itemId, stationId, priced: JSON.stringify(line),
       voided: false, firedIn: null, createdAt: tx.now,
+    }).run();
+    const place = places[i];
+    tx.orm.insert(checkLines).values({
+      lineId: line.lineId, orderId, seat: place?.seat ?? null, course: place?.course ?? 1, discount: null, comp: null,
+      pricing: JSON.stringify(frozenPricingOf(index, line)), updatedAt: tx.now,
     }).run();
   });
 }
@@ -77,30 +94,52 @@ export function transition(row: OrderRow, event: Parameters<typeof nextStatus>[1
 }
 
 /**
+ * Which unfired lines a fire sends: `course` sends that course only (and releases it);
+ * `respectHolds` sends course 1 and released courses, keeping later courses held; neither
+ * sends everything (a paid counter order, a check paid before its last course).
+ */
+export interface FireScope {
+  readonly course?: number;
+  readonly respectHolds?: boolean;
+}
+
+/**
  * Sends the order's unfired lines to the kitchen: one ticket per station, all with the
  * next fire sequence number, and one kitchen print job per ticket whose idem key is
  * (order, station, fireSeq), so the same fire can never print twice.
  */
-export function fireOrder(tx: CommandTx, orderId: string): KitchenTicket[] {
+export function fireOrder(tx: CommandTx, orderId: string, scope: FireScope = {}): KitchenTicket[] {
   const row = requireOrder(tx, orderId);
   const status = transition(row, 'FIRE');
+  const check = tx.orm.select({ released: checks.releasedCourses }).from(checks).where(eq(checks.orderId, orderId)).get();
+  const released = new Set(check ? (JSON.parse(check.released) as number[]) : []);
+  const courses = new Map(tx.orm.select({ lineId: checkLines.lineId, course: checkLines.course }).from(checkLines)
+    .where(eq(checkLines.orderId, orderId)).all().map((r) => [r.lineId, r.course]));
   const unfired = tx.orm.select().from(orderLines)
     .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), isNull(orderLines.firedIn)))
-    .orderBy(asc(orderLines.position)).all();
-  if (unfired.length === 0) throw new BrigadeError('ORDER_EMPTY', 'Nothing new to send to the kitchen.', { orderId });
+    .orderBy(asc(orderLines.position)).all()
+    .filter((line) => {
+      const course = courses.get(line.id) ?? 1;
+      if (scope.course !== undefined) return course === scope.course;
+      return !scope.respectHolds || course === 1 || released.has(course);
+    });
+  if (unfired.length === 0) {
+    const what = scope.course !== undefined ? `Nothing in course ${scope.course} to send to the kitchen.` : 'Nothing new to send to the kitchen.';
+    throw new BrigadeError('ORDER_EMPTY', what, { orderId });
+  }
   const fireSeq = row.fireSeq + 1;
   const byStation = new Map<string, KitchenTicketItem[]>();
   for (const line of unfired) {
     const priced = JSON.parse(line.priced) as PricedLine;
     const items = byStation.get(line.stationId) ?? [];
+    const course = courses.get(line.id) ?? 1;
     items.push({
       lineId: priced.lineId, name: priced.name, quantity: priced.quantity, modifiers: priced.modifiers.map((m) => m.name),
-      note: priced.note ?? null, voided: false,
+      note: priced.note ?? null, voided: false, ...(course > 1 || scope.course !== undefined ? { course } : {}),
     });
     byStation.set(line.stationId, items);
   }
-  tx.orm.update(orderLines).set({ firedIn: fireSeq })
-    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), isNull(orderLines.firedIn))).run();
+  tx.orm.update(orderLines).set({ firedIn: fireSeq }).where(inArray(orderLines.id, unfired.map((l) => l.id))).run();
   tx.orm.update(orders).set({ status, fireSeq }).where(eq(orders.id, orderId)).run();
   const tickets: KitchenTicket[] = [];
   for (const [stationId, items] of byStation) {
