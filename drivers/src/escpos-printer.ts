@@ -3,18 +3,20 @@
  * printer that should stay connected, polled and reconnected with back-off, use
  * PrinterWorker.
  */
-import { type DrawerCommand, drawerKickBytes } from './escpos/drawer-kick';
-import { EscPosSession, type PrintOutcome, offlineStatus } from './escpos/escpos-session';
+import { type DrawerCommand, drawerKickBytes, starDrawerKickBytes } from './escpos/drawer-kick';
+import { EscPosSession, type PrintOutcome, type PrinterLanguage, offlineStatus } from './escpos/escpos-session';
 import type { PrinterStatus } from './escpos/printer-status';
 import type { Transport } from './transports/transport';
 
-export { type PrintFailure, type PrintOutcome, offlineStatus, refusal } from './escpos/escpos-session';
+export { type PrintFailure, type PrintOutcome, type PrinterLanguage, offlineStatus, refusal } from './escpos/escpos-session';
 
 export interface EscPosPrinterOptions {
   id: string;
   /** Deadline for each status reply; a printer that stays silent longer is offline (before a job) or uncertain (after). */
   timeoutMs?: number;
   drawerCommand?: DrawerCommand;
+  /** Star printers in Star line mode answer `ESC ACK SOH` and kick with `BEL`. */
+  language?: PrinterLanguage;
 }
 
 export class EscPosPrinter {
@@ -24,11 +26,13 @@ export class EscPosPrinter {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly timeoutMs: number;
   private readonly drawerCommand: DrawerCommand;
+  readonly language: PrinterLanguage;
 
   constructor(private readonly makeTransport: () => Transport, opts: EscPosPrinterOptions) {
     this.id = opts.id;
     this.timeoutMs = opts.timeoutMs ?? 3000;
     this.drawerCommand = opts.drawerCommand ?? 'esc-p';
+    this.language = opts.language ?? 'esc-pos';
   }
 
   /** The printer's state now; an unreachable or silent printer reads as offline. */
@@ -61,7 +65,7 @@ export class EscPosPrinter {
    */
   async kickDrawer(pin: 2 | 5 = 2): Promise<void> {
     const session = await this.connect();
-    await session.transport.write(drawerKickBytes(pin, this.drawerCommand));
+    await session.transport.write(this.language === 'star-line' ? starDrawerKickBytes(pin) : drawerKickBytes(pin, this.drawerCommand));
   }
 
   async close(): Promise<void> {
@@ -82,7 +86,7 @@ export class EscPosPrinter {
     await this.drop();
     const transport = this.makeTransport();
     await transport.open();
-    const session = new EscPosSession(transport, this.timeoutMs, () => this.drop());
+    const session = new EscPosSession(transport, this.timeoutMs, () => this.drop(), this.language);
     this.session = session;
     transport.onClose(() => {
       if (this.session !== session) return;

@@ -1,10 +1,11 @@
 export { renderReceipt, type StoreHeader } from './receipt/render-receipt';
-export { renderKitchenTicket, type KitchenTicketOptions } from './receipt/render-kitchen-ticket';
+export { renderKitchenTicket, renderExpoTicket, type KitchenTicketOptions, type ExpoGroup } from './receipt/render-kitchen-ticket';
 export { renderZReport, type ZReport } from './receipt/render-z-report';
 export { type PrinterProfile, DEFAULT_PROFILE } from './receipt/printer-profile';
 export { type PrinterStatus, parseStatus, isReady, isStatusByte, statusBytes, StatusByteError } from './escpos/printer-status';
-export { drawerKickBytes, type DrawerCommand } from './escpos/drawer-kick';
-export { EscPosPrinter, type PrintOutcome, type PrintFailure, type EscPosPrinterOptions } from './escpos-printer';
+export { drawerKickBytes, starDrawerKickBytes, type DrawerCommand } from './escpos/drawer-kick';
+export { STAR_STATUS_QUERY, parseStarStatus, starStatusFrame, asbLength, StarStatusError } from './star/star-status';
+export { EscPosPrinter, type PrintOutcome, type PrintFailure, type PrinterLanguage, type EscPosPrinterOptions } from './escpos-printer';
 export { NetworkPrinter } from './network-printer';
 export type { Transport, TransportKind } from './transports/transport';
 export { TcpTransport } from './transports/tcp-transport';

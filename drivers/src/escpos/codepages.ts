@@ -5,7 +5,7 @@
  */
 import CodepageEncoder, { type Codepage } from '@point-of-sale/codepage-encoder';
 
-export type CodepageMappingName = 'epson' | 'epson/legacy';
+export type CodepageMappingName = 'epson' | 'epson/legacy' | 'star';
 
 /** `ESC t n` → code page, as the encoder's 'epson' mapping defines it (index = n). */
 const epson: readonly (Codepage | undefined)[] = [
@@ -22,7 +22,15 @@ const epsonLegacy: readonly (Codepage | undefined)[] = [
   undefined, undefined, undefined, undefined, undefined, undefined, 'windows1252', 'cp866', 'cp852', 'cp858',
 ];
 
-const mappings: Record<CodepageMappingName, readonly (Codepage | undefined)[]> = { epson, 'epson/legacy': epsonLegacy };
+/** Star line mode `ESC GS t n` → code page, as the encoder's 'star' mapping defines it. */
+const star: readonly (Codepage | undefined)[] = [
+  'star/standard', 'cp437', 'star/katakana', undefined, 'cp858', 'cp852', 'cp860', 'cp861', 'cp863', 'cp865',
+  'cp866', 'cp855', 'cp857', 'cp862', 'cp864', 'cp737', 'cp851', 'cp869', 'star/cp928', 'cp772',
+  'cp774', 'star/cp874', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+  undefined, undefined, 'windows1252', 'windows1250', 'windows1251',
+];
+
+const mappings: Record<CodepageMappingName, readonly (Codepage | undefined)[]> = { epson, 'epson/legacy': epsonLegacy, star };
 
 export function codepageFor(mapping: CodepageMappingName, n: number): Codepage | undefined {
   return mappings[mapping][n];

@@ -11,3 +11,11 @@ export function drawerKickBytes(pin: 2 | 5 = 2, command: DrawerCommand = 'esc-p'
   if (command === 'esc-p') return Uint8Array.of(0x1b, 0x70, m, 25, 250);
   return Uint8Array.of(0x10, 0x14, 0x01, m, 1);
 }
+
+/**
+ * Star line mode: `ESC BEL n1 n2` sets the pulse (n × 10 ms on, off), then `BEL` fires
+ * drawer 1 or `SUB` drawer 2. Like the ESC/POS pulse, it goes out ahead of queued pages.
+ */
+export function starDrawerKickBytes(pin: 2 | 5 = 2): Uint8Array {
+  return Uint8Array.of(0x1b, 0x07, 20, 20, pin === 2 ? 0x07 : 0x1a);
+}

@@ -5,7 +5,11 @@
  */
 import { ReplyReader, ReplyTimeoutError } from '../transports/reply-reader';
 import type { Transport } from '../transports/transport';
+import { STAR_STATUS_QUERY, StarStatusError, asbLength, parseStarStatus } from '../star/star-status';
 import { type PrinterStatus, STATUS_QUERY, isReady, isStatusByte, parseStatus } from './printer-status';
+
+/** The command set a printer speaks: it decides how status is asked and how the drawer is kicked. */
+export type PrinterLanguage = 'esc-pos' | 'star-line';
 
 export type PrintFailure = 'paper_end' | 'cover_open' | 'offline' | 'uncertain' | 'error';
 
@@ -29,12 +33,24 @@ export class EscPosSession {
   private readonly reader: ReplyReader;
 
   /** `drop` is called when the connection can no longer be trusted (late replies may follow). */
-  constructor(readonly transport: Transport, private readonly timeoutMs: number, private readonly drop: () => Promise<void>) {
-    this.reader = new ReplyReader(transport, isStatusByte);
+  constructor(
+    readonly transport: Transport, private readonly timeoutMs: number, private readonly drop: () => Promise<void>,
+    private readonly language: PrinterLanguage = 'esc-pos',
+  ) {
+    // A Star status frame has bytes of every value; ESC/POS replies are recognisable one by one.
+    this.reader = new ReplyReader(transport, language === 'star-line' ? () => true : isStatusByte);
   }
 
   async status(): Promise<PrinterStatus> {
     this.reader.discard();
+    if (this.language === 'star-line') {
+      await this.transport.write(STAR_STATUS_QUERY);
+      const [header] = await this.reader.read(1, this.timeoutMs);
+      const length = asbLength(header as number);
+      if (length === null) throw new StarStatusError(`0x${(header as number).toString(16)} is not a Star status header`);
+      const rest = await this.reader.read(length - 1, this.timeoutMs);
+      return parseStarStatus([header as number, ...rest]);
+    }
     await this.transport.write(STATUS_QUERY);
     const [printer, cause, paper] = await this.reader.read(3, this.timeoutMs);
     return parseStatus(printer as number, cause as number, paper as number);

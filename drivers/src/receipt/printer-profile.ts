@@ -10,13 +10,15 @@ export interface PrinterProfile {
   columns: number;
   /** How `ESC t n` numbers code pages on this printer. */
   codepages?: CodepageMappingName;
+  /** The printer's command set: ESC/POS (default) or Star line mode. */
+  language?: 'esc-pos' | 'star-line';
 }
 
 export const DEFAULT_PROFILE: PrinterProfile = { columns: 42, codepages: 'epson' };
 
 export function newEncoder(profile: PrinterProfile = DEFAULT_PROFILE): ReceiptPrinterEncoder {
   const encoder = new ReceiptPrinterEncoder({
-    language: 'esc-pos',
+    language: profile.language ?? 'esc-pos',
     columns: profile.columns,
     codepageMapping: profile.codepages ?? 'epson',
     feedBeforeCut: 4,

@@ -10,6 +10,10 @@ import { requestDevice, requireDevice, requireManagerSession } from './request-a
 export interface PrinterStatusEntry {
   readonly id: string;
   readonly role: 'receipt' | 'kitchen' | 'expo' | 'backup';
+  /** Kitchen printers and backups: their stations (empty: every station). */
+  readonly stations?: readonly string[];
+  readonly backupOf?: string | null;
+  readonly language?: 'esc-pos' | 'star-line';
   readonly address: string;
   readonly status: string;
   readonly message: string | null;

@@ -1,17 +1,24 @@
 /**
- * Sends the store's print queue to the printers: one worker per configured printer, each
- * taking its due jobs oldest first. A job is `printed` only when the printer's status after
- * the job is clean. Paper out or cover open holds the job until the printer is fixed; a
+ * Sends the store's print queue to the printers: one lane per printer, each taking its jobs
+ * oldest first, none waiting for another. A job is `printed` only when the printer's status
+ * after the job is clean. Paper out or cover open holds the job until the printer is fixed; a
  * dropped connection makes it `uncertain`; both print again once, with a REPRINT banner.
  * A printer unreachable for `deadAfterMs` hands its jobs to its backup. Nothing is dropped.
+ *
+ * Cost per ticket: new jobs are found by rowid after each commit (no polling of the whole
+ * queue), rendered once per attempt from a cached store header, and marked through batched
+ * prepared statements; only jobs waiting for a retry are looked for on a timer.
  */
 import { NetworkPrinter, type PrintOutcome, type PrinterStatus } from '@brigade/drivers';
 import type { Logger } from 'pino';
 import type { PrinterConfig } from '../config';
 import type { PrinterStatusEntry } from '../hub/read-routes';
-import type { EdgeStore, PrintJobRow, PrintJobStatus } from '../store/types';
+import type { EdgeStore, PrintJobStatus, StoreInfo } from '../store/types';
+import { ExpoCopies } from './expo-copies';
+import { type DueJob, PrintQueue } from './print-queue';
 import { type PrinterCondition, PrinterHealth, conditionOf } from './printer-health';
-import { backupOf, primaryPrinterFor } from './printer-routing';
+import { EXPO_STATION, backupOf, hasExpoPrinter, primaryPrinterFor } from './printer-routing';
+import { type PrinterAssignment, PrinterSettings, type RoutedPrinter } from './printer-settings';
 import { renderJob } from './render-job';
 
 /** What the runner needs of a printer; the drivers' NetworkPrinter is one. */
@@ -20,6 +27,12 @@ export interface PrinterDevice {
   kickDrawer(): Promise<void>;
   status(): Promise<PrinterStatus>;
   close(): Promise<void>;
+}
+
+/** A cash drawer that is not behind a printer (a serial-line drawer); see edge/src/devices. */
+export interface DrawerRoute {
+  /** The drawer for the till that made the job, or null to kick through the receipt printer. */
+  drawerFor(deviceId: string | null): { open(): Promise<void> } | null;
 }
 
 /**
@@ -31,9 +44,10 @@ export const DEAD_AFTER_MS = 7_000;
 export interface PrintRunnerOptions {
   readonly store: EdgeStore;
   readonly printers: readonly PrinterConfig[];
-  readonly openPrinter?: (config: PrinterConfig) => PrinterDevice;
+  readonly openPrinter?: (printer: RoutedPrinter) => PrinterDevice;
   /** The clock, injectable so tests can drive backup takeover without sleeping. */
   readonly now?: () => number;
+  /** How often jobs waiting for a retry are looked for. */
   readonly pollMs?: number;
   /** Wait before trying a job again after a failure. */
   readonly retryMs?: number;
@@ -41,38 +55,57 @@ export interface PrintRunnerOptions {
   readonly deadAfterMs?: number;
   /** How often an idle printer's status is checked, so screens show trouble before a job hits it. */
   readonly probeMs?: number;
+  readonly drawers?: DrawerRoute;
   readonly logger?: Logger;
 }
 
 const retryable: readonly PrintJobStatus[] = ['held', 'uncertain'];
 
+interface Lane {
+  readonly jobs: DueJob[];
+  running: boolean;
+  /** After a failure the printer is left alone until then (the timer's rescan tries again). */
+  blockedUntil: number;
+}
+
 export class PrintRunner {
-  private readonly devices = new Map<string, PrinterDevice>();
-  private readonly busy = new Set<string>();
+  readonly settings: PrinterSettings;
+  private readonly devices = new Map<string, { language: string; device: PrinterDevice }>();
+  private readonly lanes = new Map<string, Lane>();
+  /** Jobs a lane or a drawer kick holds: a rescan does not hand them out twice. */
+  private readonly held = new Set<string>();
   private readonly drawerBusy = new Set<string>();
   private readonly lastProbe = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
   private readonly health: PrinterHealth;
+  private readonly queue: PrintQueue;
+  private readonly expo: ExpoCopies;
   private readonly now: () => number;
+  private storeInfo: { at: number; info: StoreInfo } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
+  private scheduled = false;
   private stopped = false;
 
   constructor(private readonly options: PrintRunnerOptions) {
     this.now = options.now ?? Date.now;
-    const open = options.openPrinter ?? ((config: PrinterConfig) => new NetworkPrinter({ id: config.id, host: config.host, port: config.port }));
-    for (const printer of options.printers) this.devices.set(printer.id, open(printer));
-    this.health = new PrinterHealth(options.printers, this.now, (printerId, status, message) => this.announce(printerId, status, message));
+    const { store } = options;
+    this.settings = new PrinterSettings(store.db, options.printers, () => store.queries.store().stations.map((station) => station.id));
+    this.queue = new PrintQueue(store.db, this.now);
+    this.expo = new ExpoCopies(store.db, this.now);
+    this.health = new PrinterHealth(() => this.settings.printers(), this.now, (printerId, status, message) => this.announce(printerId, status, message));
+    // A new role counts from the next job on: look at the whole queue again at once.
+    this.settings.onChange(() => setImmediate(() => this.pass(true)));
   }
 
-  /** Recovers jobs a crash left in `sending` and starts polling. */
+  /** Recovers jobs a crash left in `sending` and starts listening for new jobs. */
   start(): void {
     this.recoverInterrupted();
-    const pollMs = this.options.pollMs ?? 250;
-    this.timer = setInterval(() => this.tickSafely(), pollMs);
+    this.timer = setInterval(() => this.pass(true), this.options.pollMs ?? 250);
     this.timer.unref();
-    // A committed command may have queued a job: look at once instead of waiting for the poll.
-    this.unsubscribe = this.options.store.onEvents(() => setImmediate(() => this.tickSafely()));
+    // A committed command may have queued a job: look at once (only at what is new).
+    this.unsubscribe = this.options.store.onEvents(() => this.schedule());
+    this.schedule();
   }
 
   /** Jobs in `sending` when the process died may or may not have printed: reprint them once. */
@@ -86,35 +119,16 @@ export class PrintRunner {
     return this.health.statuses();
   }
 
-  /** One scheduling pass; resolves when the work it started has finished (tests await it). */
-  async tick(): Promise<void> {
-    this.dispatch();
-    await Promise.all([...this.running]);
+  /** The manager's assignment from the hardware page; routes the next job on. */
+  assign(printerId: string, assignment: PrinterAssignment, by: string | null): PrinterStatusEntry {
+    this.settings.assign(printerId, assignment, by, new Date(this.now()));
+    return this.statuses().find((entry) => entry.id === printerId) as PrinterStatusEntry;
   }
 
-  /**
-   * Starts what is due on every idle printer and returns at once: a printer that takes
-   * seconds to time out must not hold up a drawer kick or another printer's tickets.
-   */
-  private dispatch(): void {
-    if (this.stopped) return;
-    const byPrinter = new Map<string, PrintJobRow[]>();
-    for (const job of this.dueJobs()) {
-      const printer = this.targetFor(job);
-      if (!printer) continue;
-      if (job.kind === 'drawer') {
-        if (!this.drawerBusy.has(printer.id)) this.track(this.runDrawer(job, printer), printer.id, this.drawerBusy);
-        continue;
-      }
-      const list = byPrinter.get(printer.id) ?? [];
-      list.push(job);
-      byPrinter.set(printer.id, list);
-    }
-    for (const [printerId, jobs] of byPrinter) {
-      const printer = this.options.printers.find((candidate) => candidate.id === printerId);
-      if (printer && !this.busy.has(printerId)) this.track(this.drain(printer, jobs), printerId, this.busy);
-    }
-    this.probeIdlePrinters(byPrinter);
+  /** One full pass; resolves when the work it started has finished (tests await it). */
+  async tick(): Promise<void> {
+    this.pass(true);
+    while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
   async stop(): Promise<void> {
@@ -122,47 +136,75 @@ export class PrintRunner {
     if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
     await Promise.all([...this.running]);
-    await Promise.all([...this.devices.values()].map((device) => device.close().catch(() => undefined)));
+    await Promise.all([...this.devices.values()].map(({ device }) => device.close().catch(() => undefined)));
   }
 
-  private tickSafely(): void {
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pass(false);
+    });
+  }
+
+  /** Hands out what is due (`full`: retries too, else only new jobs) and returns at once. */
+  private pass(full: boolean): void {
+    if (this.stopped) return;
     try {
-      this.dispatch();
+      const jobs = full ? this.queue.dueNow() : this.queue.arrived();
+      const printers = this.settings.printers();
+      const expo = hasExpoPrinter(printers);
+      // Drawer kicks first: the cashier is waiting with the customer's change.
+      for (const job of jobs) if (job.kind === 'drawer' && !this.held.has(job.id)) this.kick(job, printers);
+      for (const job of jobs) {
+        if (job.kind === 'drawer' || this.held.has(job.id)) continue;
+        // Written before any ticket of its fire leaves, so a crash cannot lose the expo copy.
+        if (expo && job.kind === 'kitchen' && job.attempts === 0) this.expo.ensure(job);
+        this.route(job, printers);
+      }
+      // The expo copies just written are new rows: pick them up in the same pass.
+      if (expo) for (const job of this.queue.arrived()) if (!this.held.has(job.id)) this.route(job, printers);
+      this.probeIdlePrinters(printers);
     } catch (error) {
       this.options.logger?.error({ err: error }, 'print runner pass failed');
     }
   }
 
-  private track(work: Promise<void>, printerId: string, lane: Set<string>): void {
-    lane.add(printerId);
+  private route(job: DueJob, printers: readonly RoutedPrinter[]): void {
+    const printer = this.targetFor(job, printers);
+    if (!printer) {
+      // An expo copy with no expo printer (the role was taken away): nobody is waiting for it.
+      if (job.stationId === EXPO_STATION) this.options.store.printJobs.mark(job.id, 'cancelled', { lastError: 'No printer has the expo role.' });
+      return;
+    }
+    const lane = this.lane(printer.id);
+    if (lane.blockedUntil > this.now()) return;
+    this.held.add(job.id);
+    lane.jobs.push(job);
+    if (!lane.running) this.track(this.drain(printer.id, lane));
+  }
+
+  private lane(printerId: string): Lane {
+    let lane = this.lanes.get(printerId);
+    if (!lane) {
+      lane = { jobs: [], running: false, blockedUntil: 0 };
+      this.lanes.set(printerId, lane);
+    }
+    return lane;
+  }
+
+  private track(work: Promise<void>): void {
     const done = work
-      .catch((error: unknown) => this.options.logger?.error({ err: error, printerId }, 'print worker failed'))
-      .finally(() => {
-        lane.delete(printerId);
-        this.running.delete(done);
-      });
+      .catch((error: unknown) => this.options.logger?.error({ err: error }, 'print worker failed'))
+      .finally(() => this.running.delete(done));
     this.running.add(done);
   }
 
-  private dueJobs(): PrintJobRow[] {
-    const now = this.now();
-    const jobs = new Map<string, PrintJobRow>();
-    for (const job of this.options.store.printJobs.nextDue(new Date(now), 200)) jobs.set(job.id, job);
-    for (const status of retryable) {
-      for (const job of this.options.store.printJobs.list({ status, limit: 200 })) {
-        if (Date.parse(job.nextAttemptAt) <= now) jobs.set(job.id, job);
-      }
-    }
-    // Drawer kicks go first: the cashier is waiting with the customer's change.
-    return [...jobs.values()]
-      .filter((job) => job.status === 'queued' || retryable.includes(job.status))
-      .sort((a, b) => Number(b.kind === 'drawer') - Number(a.kind === 'drawer') || a.createdAt.localeCompare(b.createdAt));
-  }
-
   /** The printer a job goes to now, moving it to the backup when its printer is dead. */
-  private targetFor(job: PrintJobRow): PrinterConfig | undefined {
-    const printers = this.options.printers;
-    const assigned = (job.printerId && printers.find((printer) => printer.id === job.printerId)) || primaryPrinterFor(job, printers);
+  private targetFor(job: DueJob, printers: readonly RoutedPrinter[]): RoutedPrinter | undefined {
+    const pinned = job.printerId === null ? undefined : printers.find((printer) => printer.id === job.printerId);
+    const assigned = pinned ?? primaryPrinterFor(job, printers);
     if (!assigned || job.kind === 'drawer') return assigned;
     const backup = backupOf(assigned.id, printers);
     if (backup && this.health.unreachableFor(assigned.id) >= (this.options.deadAfterMs ?? DEAD_AFTER_MS) && this.health.unreachableFor(backup.id) === 0) {
@@ -173,25 +215,30 @@ export class PrintRunner {
     return assigned;
   }
 
-  private async drain(printer: PrinterConfig, jobs: readonly PrintJobRow[]): Promise<void> {
-    for (const listed of jobs) {
-      if (this.stopped) return;
-      // Read it again: while earlier jobs were sending, this one may have moved to a backup.
-      const job = this.options.store.printJobs.get(listed.id);
-      const stillDue = job.status === 'queued' || retryable.includes(job.status);
-      const movedAway = job.printerId !== listed.printerId && job.printerId !== printer.id;
-      if (!stillDue || movedAway) continue;
-      const sent = await this.runPrint(job, printer);
-      // One failure is enough to know the printer is in trouble: leave the rest queued.
-      if (!sent) return;
+  private async drain(printerId: string, lane: Lane): Promise<void> {
+    lane.running = true;
+    try {
+      for (let job = lane.jobs.shift(); job; job = lane.jobs.shift()) {
+        const printer = this.settings.get(printerId);
+        const printed = printer !== undefined && !this.stopped && (await this.runPrint(job, printer));
+        this.held.delete(job.id);
+        if (!printed) {
+          // One failure is enough to know the printer is in trouble: the rest wait for the retry pass.
+          lane.blockedUntil = this.now() + (this.options.retryMs ?? 2000);
+          for (const rest of lane.jobs.splice(0)) this.held.delete(rest.id);
+        }
+      }
+    } finally {
+      lane.running = false;
     }
   }
 
-  /** Prints one job; true when it printed. */
-  private async runPrint(job: PrintJobRow, printer: PrinterConfig): Promise<boolean> {
-    const device = this.devices.get(printer.id);
-    if (!device) return false;
-    const jobs = this.options.store.printJobs;
+  /** Prints one job; true when it printed (or can never print and was parked). */
+  private async runPrint(listed: DueJob, printer: RoutedPrinter): Promise<boolean> {
+    const job = this.queue.load(listed.id);
+    if (!job || (job.status !== 'queued' && !retryable.includes(job.status))) return true;
+    const device = this.device(printer);
+    const marks = this.options.store.printJobs;
     // A printer known to be in trouble is asked first, so a held job is not sent into the void.
     const known = this.health.condition(printer.id);
     if (retryable.includes(job.status) || (known !== 'ready' && known !== 'unknown')) {
@@ -200,24 +247,24 @@ export class PrintRunner {
       if (condition !== 'ready') {
         // Out of paper or open: the job is held (and later marked REPRINT) whichever way we found out.
         const next: PrintJobStatus = condition === 'offline' || condition === 'unknown' ? job.status : job.status === 'uncertain' ? 'uncertain' : 'held';
-        jobs.mark(job.id, next, { nextAttemptAt: this.retryAt(), lastError: `Printer ${printer.id}: ${condition}` });
+        marks.mark(job.id, next, { nextAttemptAt: this.retryAt(), lastError: `Printer ${printer.id}: ${condition}` });
         return false;
       }
     }
     let bytes: Uint8Array | null;
     try {
-      bytes = renderJob(job, this.options.store.queries.store());
+      bytes = renderJob(job, this.store(), printer.language);
     } catch (error) {
       // A job that cannot be rendered is a bug: park it as failed (counted in /metrics) rather than retry it forever.
       this.options.logger?.error({ err: error, jobId: job.id }, 'print job could not be rendered');
-      jobs.mark(job.id, 'failed', { lastError: `Could not render: ${(error as Error).message}` });
+      marks.mark(job.id, 'failed', { lastError: `Could not render: ${(error as Error).message}` });
       return true;
     }
     if (bytes === null) return true;
-    jobs.mark(job.id, 'sending', { printerId: printer.id });
+    await this.queue.sending(job.id, printer.id);
     const outcome = await device.print(bytes);
     if (outcome.ok) {
-      jobs.mark(job.id, 'printed', { printedAt: new Date(this.now()), attempts: job.attempts + 1, lastError: null });
+      await this.queue.printed(job.id, printer.id, job.attempts + 1);
       this.health.record(printer.id, 'ready');
       return true;
     }
@@ -225,50 +272,86 @@ export class PrintRunner {
     this.options.logger?.warn({ jobId: job.id, printerId: printer.id, reason: outcome.reason }, outcome.message);
     if (outcome.reason === 'offline') {
       // Nothing reached the printer: the job keeps its state and waits (or moves to a backup).
-      jobs.mark(job.id, job.status, { nextAttemptAt: this.retryAt(), lastError: outcome.message });
+      marks.mark(job.id, job.status, { nextAttemptAt: this.retryAt(), lastError: outcome.message });
     } else {
       const next: PrintJobStatus = outcome.reason === 'uncertain' ? 'uncertain' : 'held';
-      jobs.mark(job.id, next, { attempts: job.attempts + 1, nextAttemptAt: this.retryAt(), lastError: outcome.message });
+      marks.mark(job.id, next, { attempts: job.attempts + 1, nextAttemptAt: this.retryAt(), lastError: outcome.message });
     }
     return false;
   }
 
   /**
-   * A drawer kick is a real-time pulse sent ahead of queued pages. It is not retried once
+   * A drawer kick is a real-time pulse sent ahead of queued pages, through the till's own
+   * drawer line when it has one, else through the receipt printer. It is not retried once
    * the printer has been dead for a while: a drawer springing open minutes later, with
    * nobody at the till, is worse than a cashier opening it with the key.
    */
-  private async runDrawer(job: PrintJobRow, printer: PrinterConfig): Promise<void> {
-    const device = this.devices.get(printer.id);
-    if (!device) return;
-    const jobs = this.options.store.printJobs;
-    try {
-      await device.kickDrawer();
-      jobs.mark(job.id, 'printed', { printedAt: new Date(this.now()), attempts: job.attempts + 1, printerId: printer.id, lastError: null });
-    } catch (error) {
-      const message = `The drawer did not open: ${(error as Error).message}`;
-      this.health.record(printer.id, 'offline', message);
-      const givingUp = this.health.unreachableFor(printer.id) >= (this.options.deadAfterMs ?? DEAD_AFTER_MS);
-      jobs.mark(job.id, givingUp ? 'failed' : job.status, { nextAttemptAt: this.retryAt(), lastError: message, printerId: printer.id });
-    }
+  private kick(job: DueJob, printers: readonly RoutedPrinter[]): void {
+    const drawer = this.options.drawers?.drawerFor(job.deviceId) ?? null;
+    const printer = drawer ? undefined : this.targetFor(job, printers);
+    const lane = drawer ? `drawer:${job.deviceId ?? ''}` : printer?.id;
+    if (lane === undefined || this.drawerBusy.has(lane)) return;
+    this.drawerBusy.add(lane);
+    this.held.add(job.id);
+    const marks = this.options.store.printJobs;
+    const work = (async () => {
+      try {
+        if (drawer) await drawer.open();
+        else await this.device(printer as RoutedPrinter).kickDrawer();
+        marks.mark(job.id, 'printed', { printedAt: new Date(this.now()), attempts: job.attempts + 1, ...(printer ? { printerId: printer.id } : {}), lastError: null });
+      } catch (error) {
+        const message = `The drawer did not open: ${(error as Error).message}`;
+        if (printer) this.health.record(printer.id, 'offline', message);
+        const givingUp = printer === undefined || this.health.unreachableFor(printer.id) >= (this.options.deadAfterMs ?? DEAD_AFTER_MS);
+        marks.mark(job.id, givingUp ? 'failed' : job.status, { nextAttemptAt: this.retryAt(), lastError: message, ...(printer ? { printerId: printer.id } : {}) });
+      } finally {
+        this.drawerBusy.delete(lane);
+        this.held.delete(job.id);
+      }
+    })();
+    this.track(work);
   }
 
-  private probeIdlePrinters(withWork: ReadonlyMap<string, unknown>): void {
+  private probeIdlePrinters(printers: readonly RoutedPrinter[]): void {
     const probeMs = this.options.probeMs ?? 15_000;
     const now = this.now();
-    for (const printer of this.options.printers) {
-      if (withWork.has(printer.id) || this.busy.has(printer.id)) continue;
+    for (const printer of printers) {
+      const lane = this.lanes.get(printer.id);
+      if (lane?.running) continue;
       const last = this.lastProbe.get(printer.id);
       if (last !== undefined && now - last < probeMs) continue;
       this.lastProbe.set(printer.id, now);
-      const device = this.devices.get(printer.id);
-      if (!device) continue;
+      const probe = this.lane(printer.id);
+      probe.running = true;
       this.track(
-        device.status().then((status) => this.health.record(printer.id, conditionOf(status))),
-        printer.id,
-        this.busy,
+        this.device(printer).status()
+          .then((status) => this.health.record(printer.id, conditionOf(status)))
+          .finally(() => {
+            probe.running = false;
+            // Jobs that arrived while the probe held the printer go out now.
+            if (probe.jobs.length > 0) this.track(this.drain(printer.id, probe));
+          }),
       );
     }
+  }
+
+  /** One device per printer and language: a printer switched to Star line mode gets a new one. */
+  private device(printer: RoutedPrinter): PrinterDevice {
+    const existing = this.devices.get(printer.id);
+    if (existing && existing.language === printer.language) return existing.device;
+    void existing?.device.close().catch(() => undefined);
+    const open = this.options.openPrinter
+      ?? ((p: RoutedPrinter) => new NetworkPrinter({ id: p.id, host: p.host, port: p.port, language: p.language }));
+    const device = open(printer);
+    this.devices.set(printer.id, { language: printer.language, device });
+    return device;
+  }
+
+  /** The store's name, currency and stations for the page header: read once a second, not per ticket. */
+  private store(): StoreInfo {
+    const now = Date.now();
+    if (!this.storeInfo || now - this.storeInfo.at > 1000) this.storeInfo = { at: now, info: this.options.store.queries.store() };
+    return this.storeInfo.info;
   }
 
   private retryAt(): Date {
@@ -284,3 +367,4 @@ export class PrintRunner {
     }
   }
 }
+

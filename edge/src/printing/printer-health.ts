@@ -4,8 +4,8 @@
  * once, as `printer.status` events, so screens can alert "Grill printer out of paper".
  */
 import type { PrintFailure, PrinterStatus } from '@brigade/drivers';
-import type { PrinterConfig } from '../config';
 import type { PrinterStatusEntry } from '../hub/read-routes';
+import type { RoutedPrinter } from './printer-settings';
 
 export type PrinterCondition = 'unknown' | 'ready' | PrintFailure;
 
@@ -39,11 +39,12 @@ export class PrinterHealth {
   private readonly health = new Map<string, Health>();
 
   constructor(
-    private readonly printers: readonly PrinterConfig[],
+    /** The printers as routed now (the hardware page may change their roles at any time). */
+    private readonly printers: () => readonly RoutedPrinter[],
     private readonly now: () => number,
     private readonly announce: (printerId: string, condition: PrinterCondition, message: string | null) => void,
   ) {
-    for (const printer of printers) this.health.set(printer.id, { condition: 'unknown', message: messages.unknown, since: now(), unreachableSince: null });
+    for (const printer of printers()) this.health.set(printer.id, { condition: 'unknown', message: messages.unknown, since: now(), unreachableSince: null });
   }
 
   record(printerId: string, condition: PrinterCondition, detail?: string): void {
@@ -70,11 +71,14 @@ export class PrinterHealth {
   }
 
   statuses(): PrinterStatusEntry[] {
-    return this.printers.map((printer) => {
+    return this.printers().map((printer) => {
       const entry = this.health.get(printer.id);
       return {
         id: printer.id,
         role: printer.role,
+        stations: printer.stations ?? [],
+        backupOf: printer.backupOf ?? null,
+        language: printer.language,
         address: `${printer.host}:${printer.port}`,
         status: entry?.condition ?? 'unknown',
         message: entry?.message ?? null,

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { PrinterConfig } from '../config';
-import { backupOf, primaryPrinterFor } from './printer-routing';
+import { EXPO_STATION, backupOf, primaryPrinterFor } from './printer-routing';
+import { fromConfig } from './printer-settings';
 
-const printers: PrinterConfig[] = [
+const configs: PrinterConfig[] = [
   { id: 'front', role: 'receipt', host: 'a', port: 9100 },
   { id: 'bar-till', role: 'receipt', host: 'b', port: 9100, devices: ['device-bar'] },
   { id: 'grill', role: 'kitchen', host: 'c', port: 9100, stations: ['grill'] },
   { id: 'kitchen', role: 'kitchen', host: 'd', port: 9100 },
   { id: 'grill-spare', role: 'kitchen', host: 'e', port: 9100, stations: ['grill'], backupOf: 'grill' },
 ];
+const printers = configs.map(fromConfig);
 
 const job = (kind: 'receipt' | 'kitchen' | 'drawer', stationId: string | null = null, deviceId: string | null = null) => ({ kind, stationId, deviceId });
 
@@ -30,5 +32,13 @@ describe('which printer prints a job', () => {
     const small = printers.filter((printer) => printer.role === 'receipt');
     expect(primaryPrinterFor(job('kitchen', 'grill'), small)?.id).toBe('front');
     expect(primaryPrinterFor(job('kitchen', 'grill'), [])).toBeUndefined();
+  });
+
+  it('sends expo copies only to a printer with the expo role', () => {
+    expect(primaryPrinterFor(job('kitchen', EXPO_STATION), printers)).toBeUndefined();
+    const withExpo = [...printers, fromConfig({ id: 'pass', role: 'expo', host: 'f', port: 9100 })];
+    expect(primaryPrinterFor(job('kitchen', EXPO_STATION), withExpo)?.id).toBe('pass');
+    // The expo printer is not a catch-all for stations.
+    expect(primaryPrinterFor(job('kitchen', 'fry'), withExpo)?.id).toBe('kitchen');
   });
 });
