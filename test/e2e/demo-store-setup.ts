@@ -1,8 +1,8 @@
 /**
  * Starts the demo store exactly as `npm start` does (`tsx edge/src/demo.ts`), in a fresh
- * temporary data folder with free ports, and hands the tests its URL, setup codes and the
- * virtual printer's output folder through the environment. Builds the screens first if
- * they have not been built.
+ * temporary data folder with free ports, and hands the tests its URL, setup codes, the
+ * virtual printer's output folder and the URL of the cloud the demo runs beside it through
+ * the environment. Builds the screens first if they have not been built.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +16,8 @@ export interface DemoStore {
   url: string;
   setupCodes: Record<'pos' | 'kiosk' | 'kds', string>;
   printerDir: string;
+  /** The demo's cloud (dashboard, ordering app), which the store is enrolled with. */
+  cloudUrl: string | null;
 }
 
 /** Reads what the demo prints: "POS  http://host:port/pos/#setup=CODE" and the receipts folder. */
@@ -28,12 +30,17 @@ export function parseDemoBanner(text: string): { setupCodes: DemoStore['setupCod
   return { setupCodes: { pos: pos[2], kiosk: kiosk[2], kds: kds[2] }, port: Number(pos[1]) };
 }
 
+/** Reads the cloud's base URL from the banner's "Dashboard  http://host:port/dashboard/" line. */
+export function parseCloudUrl(text: string): string | null {
+  return /Dashboard\s+(https?:\/\/[^\s/]+)\/dashboard\//.exec(text)?.[1] ?? null;
+}
+
 function buildScreensIfMissing(): void {
   if (existsSync(join(repo, 'ui/dist/pos/index.html')) && existsSync(join(repo, 'ui/dist/kds/index.html'))) return;
   execFileSync(join(repo, 'node_modules/.bin/vite'), ['build', '--config', 'ui/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
 }
 
-function waitForBanner(child: ChildProcess): Promise<{ setupCodes: DemoStore['setupCodes']; port: number }> {
+function waitForBanner(child: ChildProcess): Promise<{ setupCodes: DemoStore['setupCodes']; port: number; cloudUrl: string | null }> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -43,7 +50,7 @@ function waitForBanner(child: ChildProcess): Promise<{ setupCodes: DemoStore['se
       const parsed = parseDemoBanner(out);
       if (parsed && out.includes('Press Ctrl+C')) {
         clearTimeout(timer);
-        resolve(parsed);
+        resolve({ ...parsed, cloudUrl: parseCloudUrl(out) });
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -69,6 +76,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       BRIGADE_HUB_HOST: '127.0.0.1',
       BRIGADE_HUB_PORT: '0',
       BRIGADE_PRINTER_PORT: '0',
+      // The demo's cloud on a free port too, so runs at once never collide on 8080.
+      BRIGADE_CLOUD_PORT: '0',
       BRIGADE_LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,7 +88,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   child.on('exit', (code, signal) => {
     if (signal !== 'SIGTERM' && code !== 0) process.stderr.write(`\nThe demo store stopped (code ${code}, signal ${signal}).\n`);
   });
-  const store: DemoStore = { url: `http://127.0.0.1:${banner.port}`, setupCodes: banner.setupCodes, printerDir };
+  const store: DemoStore = { url: `http://127.0.0.1:${banner.port}`, setupCodes: banner.setupCodes, printerDir, cloudUrl: banner.cloudUrl };
   // Workers are started after global setup and inherit this environment.
   process.env.BRIGADE_E2E_STORE = JSON.stringify(store);
   return async () => {
