@@ -1,6 +1,6 @@
 /** Drawer sessions: float, cash in and out, blind close with over/short, and what is refused. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DeviceId, type StaffId, newId } from '@brigade/sync/model';
+import { type DeviceId, newId } from '@brigade/sync/model';
 import { type TestStore, actors, createOrder, openTestStore } from '../test-support';
 import type { Actor } from '../types';
 import { ROLE_PINS, type RoleActors, expectRefusedHere, run, staffForEveryRole } from './staff-cash-test-kit';
@@ -40,17 +40,17 @@ describe('a drawer session', () => {
     ]);
 
     // The cashier counts blind: no expected amount and no sales on their screen while it is open.
-    const blind = t.store.staffCash.drawerSession(actors.cashier.deviceId as string, { showExpected: false });
+    const blind = t.store.staffCash.drawerSession(actors.cashier.deviceId, { showExpected: false });
     expect(blind?.expected).toBeNull();
     expect(blind?.movements.map((m) => m.kind)).toEqual(['pay_in', 'pay_out', 'drop']);
-    const seen = t.store.staffCash.drawerSession(actors.cashier.deviceId as string, { showExpected: true });
+    const seen = t.store.staffCash.drawerSession(actors.cashier.deviceId, { showExpected: true });
     const expected = 10_000 + payment.amount + payment.tip - 300 + 1000 - 700 - 5000;
     expect(seen?.expected).toBe(expected);
 
     const closed = await run(t.store, 'drawer.closeSession', { sessionId, amount: expected - 150 }, staff.cashier);
     expect(closed).toEqual({ sessionId, counted: expected - 150, expected, overShort: -150 });
     const row = t.store.db.prepare('SELECT status, over_short AS overShort, closed_by AS closedBy FROM drawer_sessions WHERE id = ?').get(sessionId);
-    expect(row).toEqual({ status: 'closed', overShort: -150, closedBy: staff.cashier.staff.id as StaffId });
+    expect(row).toEqual({ status: 'closed', overShort: -150, closedBy: staff.cashier.staff.id });
     // The close goes up to the cloud in its audit entry.
     const pushed = t.store.db.prepare("SELECT args FROM outbox WHERE name = 'audit.append' AND args LIKE '%drawer.closeSession%'").get() as { args: string };
     expect(JSON.parse(pushed.args)).toMatchObject({ action: 'drawer.closeSession', detail: { sessionId, overShort: -150, expected } });

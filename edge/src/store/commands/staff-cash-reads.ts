@@ -1,7 +1,7 @@
 /** Reads for the staff and cash screens: the matrix, today's shifts, drawers, X and Z reports. */
 import { desc, eq, gt, inArray } from 'drizzle-orm';
 import {
-  BrigadeError, type Cents, type DayReport, type DrawerMovement, type DrawerMovementKind, type DrawerSession, type Permission, type PermissionMatrix,
+  BrigadeError, type Cents, type DayReport, type DrawerMovement, type DrawerSession, type Permission, type PermissionMatrix,
   type PunchKind, type Shift, type StaffRole, type TimePunch, clockStateAfter, expectedCash,
 } from '@brigade/sync/model';
 import { drawerSessions, staff, timePunches, zReports } from '@brigade/sync/schema/sqlite';
@@ -39,7 +39,7 @@ type PunchRow = typeof timePunches.$inferSelect;
 
 function sessionFromRow(store: StoreContext, row: SessionRow, showExpected: boolean): DrawerSession {
   const movements: DrawerMovement[] = movementsOf(store.orm, row.id).map((m) => ({
-    id: m.id, kind: m.kind as DrawerMovementKind, amount: m.amount as Cents, reason: m.reason, paymentId: m.paymentId, staffId: m.staffId,
+    id: m.id, kind: m.kind, amount: m.amount as Cents, reason: m.reason, paymentId: m.paymentId, staffId: m.staffId,
     approvedBy: m.approvedBy, at: m.createdAt,
   }));
   const closed = row.status === 'closed';
@@ -55,7 +55,7 @@ function sessionFromRow(store: StoreContext, row: SessionRow, showExpected: bool
 
 function punchFromRow(row: PunchRow): TimePunch {
   return {
-    id: row.id, staffId: row.staffId, kind: row.kind as PunchKind, at: row.at, originalAt: row.originalAt, correctedBy: row.correctedBy,
+    id: row.id, staffId: row.staffId, kind: row.kind, at: row.at, originalAt: row.originalAt, correctedBy: row.correctedBy,
     correctionReason: row.correctionReason, deviceId: row.deviceId, businessDay: row.businessDay,
   };
 }

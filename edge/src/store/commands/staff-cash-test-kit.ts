@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import {
-  BrigadeError, type DeviceId, type ErrorCode, type StaffId, type StaffRole, STAFF_ROLES, newId, type staffCashCommandArgs,
+  BrigadeError, type DeviceId, type ErrorCode, type StaffRole, STAFF_ROLES, newId, type staffCashCommandArgs,
 } from '@brigade/sync/model';
 import { fingerprint } from '../test-support';
 import type { Actor, EdgeStore } from '../types';
@@ -26,7 +26,7 @@ export function staffForEveryRole(store: EdgeStore, deviceId: DeviceId = TILL): 
   for (const role of STAFF_ROLES) {
     const person = store.staff.list().find((s) => s.role === role && s.active);
     if (!person) throw new Error(`no ${role} in the test store`);
-    out[role] = { deviceId, deviceRole: 'pos', stationId: null, staff: { id: person.id as StaffId, name: person.name, role } };
+    out[role] = { deviceId, deviceRole: 'pos', stationId: null, staff: { id: person.id, name: person.name, role } };
   }
   return out;
 }

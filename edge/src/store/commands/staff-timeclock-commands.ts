@@ -3,7 +3,7 @@
  * offline like everything else; a manager corrects a punch, keeping the original time.
  */
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
-import { BrigadeError, type PunchKind, type StaffId, allowedPunches, clockStateAfter } from '@brigade/sync/model';
+import { BrigadeError, type StaffId, allowedPunches, clockStateAfter } from '@brigade/sync/model';
 import { timePunches } from '@brigade/sync/schema/sqlite';
 import { businessDayOf, iso } from '../clock';
 import { defineCommand } from '../command-registry';
@@ -66,7 +66,7 @@ export const timeclockCorrect = defineCommand({
     tx.orm.update(timePunches).set({
       at: newAt, originalAt: punch.originalAt ?? punch.at, correctedBy: ctx.approvedBy, correctedAt: tx.now, correctionReason: args.reason,
     }).where(eq(timePunches.id, punch.id)).run();
-    tx.audit('timeclock.correct', { detail: { punchId: punch.id, staffId: punch.staffId, kind: punch.kind as PunchKind, from: punch.at, to: newAt, reason: args.reason } });
+    tx.audit('timeclock.correct', { detail: { punchId: punch.id, staffId: punch.staffId, kind: punch.kind, from: punch.at, to: newAt, reason: args.reason } });
     return { punchId: punch.id, at: newAt, originalAt: punch.originalAt ?? punch.at };
   },
 });
