@@ -40,10 +40,12 @@ async function call(method: string, url: string, headers: Record<string, string>
   return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
+/** With `BRIGADE_DATA_DIR` in `env` the node reuses that folder (a restart) and leaves it behind on close. */
 export async function startDeviceTestNode(env: Record<string, string> = {}): Promise<DeviceTestNode> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'brigade-devices-'));
+  const owned = env.BRIGADE_DATA_DIR === undefined;
+  const dataDir = env.BRIGADE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'brigade-devices-'));
   try {
-    const config = loadConfig({ BRIGADE_DATA_DIR: dataDir, BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: '0', BRIGADE_UI_DIST: join(dataDir, 'no-ui'), ...env });
+    const config = loadConfig({ BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: '0', BRIGADE_UI_DIST: join(dataDir, 'no-ui'), ...env, BRIGADE_DATA_DIR: dataDir });
     const node = await startEdgeNode({
       config,
       store: { seedDemo: true },
@@ -68,11 +70,11 @@ export async function startDeviceTestNode(env: Record<string, string> = {}): Pro
       post: (path, body, headers = cashier) => call('POST', `${base}${path}`, headers, body),
       async close() {
         await node.close();
-        rmSync(dataDir, { recursive: true, force: true });
+        if (owned) rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (owned) rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
 }

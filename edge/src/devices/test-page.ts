@@ -28,11 +28,13 @@ export function testPageBytes(printer: PrinterConfig, storeName: string, at: Dat
   ];
   // Plain ASCII only: a test page must print on any code page the printer was left in.
   const text = lines.map((line) => line.replace(/[^\x20-\x7e]/g, '?')).join('\n');
+  // Star line mode: ESC @ CAN to reset, ESC d 0 to cut; ESC/POS: ESC @, GS V B 0.
+  if (printer.language === 'star-line') return Uint8Array.from([ESC, 0x40, 0x18, ...Buffer.from(text, 'latin1'), LF, LF, LF, ESC, 0x64, 0x00]);
   return Uint8Array.from([ESC, 0x40, ...Buffer.from(text, 'latin1'), LF, LF, LF, GS, 0x56, 0x42, 0x00]);
 }
 
 export async function printTestPage(printer: PrinterConfig, storeName: string, now: Date): Promise<TestPageResult> {
-  const device = new NetworkPrinter({ id: printer.id, host: printer.host, port: printer.port });
+  const device = new NetworkPrinter({ id: printer.id, host: printer.host, port: printer.port, ...(printer.language ? { language: printer.language } : {}) });
   try {
     const outcome = await device.print(testPageBytes(printer, storeName, now));
     if (outcome.ok) return { printerId: printer.id, printed: true, condition: 'ready', paperLow: outcome.status.paperNearEnd, message: null };

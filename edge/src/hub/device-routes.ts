@@ -7,7 +7,7 @@
 import type { DeviceListing } from '@brigade/drivers';
 import { DeviceOfflineError } from '@brigade/drivers';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { BrigadeError } from '@brigade/sync/model';
 import type { PrinterConfig } from '../config';
 import type { CardAvailability } from '../devices/card-availability';
@@ -17,7 +17,7 @@ import { printTestPage } from '../devices/test-page';
 import type { EdgeStore } from '../store/types';
 import { ErrorReply } from './command-routes';
 import type { PrinterStatusSource } from './read-routes';
-import { requestDevice, requireDevice, requireManagerSession } from './request-actor';
+import { requestDevice, requireDevice, requireManagerSession, requireStaffSession } from './request-actor';
 
 export interface HardwareOptions {
   readonly devices: DeviceManager;
@@ -41,6 +41,15 @@ const PoleBody = Type.Object(
   { additionalProperties: false },
 );
 const EmptyBody = Type.Optional(Type.Object({}, { additionalProperties: false }));
+const PrinterAssignBody = Type.Object(
+  {
+    role: Type.Union([Type.Literal('receipt'), Type.Literal('kitchen'), Type.Literal('expo'), Type.Literal('backup')]),
+    stations: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 }),
+    backupOf: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+    language: Type.Union([Type.Literal('esc-pos'), Type.Literal('star-line')]),
+  },
+  { additionalProperties: false },
+);
 
 /** Discovery asks the OS for USB and serial devices; a slow bus must not hold up the page. */
 const DISCOVERY_TIMEOUT_MS = 3000;
@@ -64,7 +73,21 @@ export function registerDeviceRoutes(app: FastifyInstance, store: EdgeStore, pri
       const { id } = request.params as { id: string };
       const printer = options.printerConfigs.find((p) => p.id === id);
       if (!printer) throw new BrigadeError('PRINTER_NOT_FOUND', undefined, { printerId: id });
-      return printTestPage(printer, store.queries.store().name, new Date());
+      // The language the manager set on this page, if any, else the configured one.
+      const language = printers.statuses().find((p) => p.id === id)?.language ?? printer.language;
+      return printTestPage({ ...printer, ...(language ? { language } : {}) }, store.queries.store().name, new Date());
+    },
+  );
+
+  app.post(
+    '/api/hardware/printers/:id/assign',
+    { onRequest: pos, schema: { tags, security: managerSecurity, params: DeviceParam, body: PrinterAssignBody, response: errors } },
+    (request) => {
+      requireManagerSession(store, request);
+      const { id } = request.params as { id: string };
+      if (!printers.assign || !options.printerConfigs.some((p) => p.id === id)) throw new BrigadeError('PRINTER_NOT_FOUND', undefined, { printerId: id });
+      const body = request.body as Static<typeof PrinterAssignBody>;
+      return { printer: printers.assign(id, body, requireStaffSession(store, request).id) };
     },
   );
 

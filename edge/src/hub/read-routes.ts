@@ -5,6 +5,7 @@ import { BrigadeError, type OrderStatus, type TicketStatus } from '@brigade/sync
 import type { EdgeStore } from '../store/types';
 import { ErrorReply } from './command-routes';
 import { requestDevice, requireDevice, requireManagerSession } from './request-actor';
+import type { PrinterAssignment } from '../printing/printer-settings';
 
 /** A printer as the screens see it. */
 export interface PrinterStatusEntry {
@@ -22,6 +23,8 @@ export interface PrinterStatusEntry {
 
 export interface PrinterStatusSource {
   statuses(): readonly PrinterStatusEntry[];
+  /** The print runner takes role assignments from the hardware page; other sources do not. */
+  assign?(printerId: string, assignment: PrinterAssignment, by: string | null): PrinterStatusEntry;
 }
 
 const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 500 }));
