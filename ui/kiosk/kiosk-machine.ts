@@ -1,7 +1,7 @@
 /**
  * The kiosk's whole customer flow as one machine, so a kiosk can never be left stuck half
- * way: welcome → browse and customise → cart (with an upsell) → pay on the reader →
- * order number → welcome. A parallel `idle` region watches for touches: after IDLE_MS
+ * way: welcome → browse and customise → cart (with an upsell) → pay on the reader (or
+ * with a gift card, the rest on the reader) → order number → welcome. A parallel `idle` region watches for touches: after IDLE_MS
  * without one it asks "Are you still there?", and after ASK_MS more it returns to welcome
  * with an empty cart, so the next customer never sees someone else's order. It never
  * interrupts a payment in progress.
@@ -45,6 +45,8 @@ export interface KioskContext {
   orderId: OrderId | null;
   order: Order | null;
   error: string | null;
+  /** How the customer chose to pay; a gift card that does not cover the order leaves the rest to the reader. */
+  method: 'card' | 'gift';
 }
 
 export type KioskEvent =
@@ -55,11 +57,16 @@ export type KioskEvent =
   | { type: 'VIEW_CART' }
   | { type: 'BACK' }
   | { type: 'CHECKOUT' }
+  | { type: 'CHECKOUT_GIFT' }
+  /** The gift card paid what it could; the order as the hub now has it. */
+  | { type: 'GIFT_PAID'; order: Order }
+  /** The customer gave up on the gift card: pay on the reader instead. */
+  | { type: 'GIFT_SKIP' }
   | { type: 'RETRY' }
   | { type: 'FINISH' };
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : 'The payment did not go through.');
-const emptyOrder = () => ({ cart: [], orderId: null, order: null, error: null });
+const emptyOrder = () => ({ cart: [], orderId: null, order: null, error: null, method: 'card' as const });
 
 /** The machine's input: only the store's waits, when it set its own. */
 export interface KioskInput {
@@ -76,6 +83,8 @@ export const kioskMachine = setup({
   guards: {
     hasItems: ({ context }) => context.cart.length > 0,
     orderCreated: ({ context }) => context.order !== null,
+    payingByGift: ({ context }) => context.method === 'gift',
+    giftPaidAll: ({ event }) => event.type === 'GIFT_PAID' && event.order.paid >= event.order.totals.total,
     customerMayLeave: and([not(stateIn('#kiosk.session.flow.paying')), not(stateIn('#kiosk.session.flow.confirmed'))]),
   },
   delays: {
@@ -106,7 +115,8 @@ export const kioskMachine = setup({
             cart: {
               on: {
                 BACK: 'browsing',
-                CHECKOUT: { guard: 'hasItems', target: 'paying', actions: assign({ orderId: () => newId<OrderId>(), order: null, error: null }) },
+                CHECKOUT: { guard: 'hasItems', target: 'paying', actions: assign({ orderId: () => newId<OrderId>(), order: null, error: null, method: 'card' }) },
+                CHECKOUT_GIFT: { guard: 'hasItems', target: 'paying', actions: assign({ orderId: () => newId<OrderId>(), order: null, error: null, method: 'gift' }) },
               },
             },
             paying: {
@@ -116,8 +126,20 @@ export const kioskMachine = setup({
                   invoke: {
                     src: 'createOrder',
                     input: ({ context }) => ({ orderId: context.orderId ?? newId<OrderId>(), lines: context.cart }),
-                    onDone: { target: 'charging', actions: assign({ order: ({ event }) => event.output }) },
+                    onDone: [
+                      { guard: 'payingByGift', target: 'giftCard', actions: assign({ order: ({ event }) => event.output }) },
+                      { target: 'charging', actions: assign({ order: ({ event }) => event.output }) },
+                    ],
                     onError: { target: '#kiosk.session.flow.failed', actions: assign({ error: ({ event }) => errorText(event.error) }) },
+                  },
+                },
+                giftCard: {
+                  on: {
+                    GIFT_PAID: [
+                      { guard: 'giftPaidAll', target: '#kiosk.session.flow.confirmed', actions: assign({ order: ({ event }) => event.order }) },
+                      { target: 'charging', actions: assign({ order: ({ event }) => event.order }) },
+                    ],
+                    GIFT_SKIP: 'charging',
                   },
                 },
                 charging: {

@@ -10,6 +10,7 @@ import { MenuBrowser } from '../shared/menu-browser';
 import { initialSelection, selectedOptionIds, unitPrice } from '../shared/modifier-rules';
 import type { LiveMenu } from '../shared/use-menu';
 import type { KioskEvent, kioskMachine } from './kiosk-machine';
+import { KioskGiftCard } from './kiosk-gift-card';
 import { upsellFor } from './upsell';
 
 type State = SnapshotFrom<typeof kioskMachine>;
@@ -51,7 +52,8 @@ export function KioskScreens({ state, send, menu, accessible, onAccessible }: Pr
       <main className="kiosk-main">
         {flow('browsing') && <Browse index={index} menu={menu} cart={state.context.cart} send={send} />}
         {flow('cart') && <Cart index={index} menu={menu} cart={state.context.cart} send={send} />}
-        {flow('paying') && (
+        {state.matches({ session: { flow: { paying: 'giftCard' } } }) && state.context.order && <KioskGiftCard order={state.context.order} send={send} />}
+        {flow('paying') && !state.matches({ session: { flow: { paying: 'giftCard' } } }) && (
           <section className="kiosk-center" role="status" aria-live="polite">
             {state.matches({ session: { flow: { paying: 'creating' } } }) ? (
               <p className="kiosk-big">Sending your order…</p>
@@ -171,6 +173,9 @@ function Cart({ index, menu, cart, send }: { index: MenuIndex; menu: LiveMenu; c
         <button type="button" className="btn btn-big" onClick={() => send({ type: 'BACK' })}>Add more</button>
         <button type="button" className="btn btn-big btn-primary btn-wide" disabled={cart.length === 0 || soldOut.size > 0} onClick={() => send({ type: 'CHECKOUT' })}>
           Pay by card {formatMoney(priced.totals.total, currency)}
+        </button>
+        <button type="button" className="btn btn-big btn-wide" disabled={cart.length === 0 || soldOut.size > 0} onClick={() => send({ type: 'CHECKOUT_GIFT' })}>
+          Pay with gift card
         </button>
       </div>
     </section>

@@ -4,6 +4,7 @@ import { useMachine } from '@xstate/react';
 import { useMemo, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { Dialog } from '../shared/dialog';
+import { GiftCardEntry } from '../shared/gift-card-entry';
 import { useHub } from '../shared/hub-context';
 import type { RetryMemo } from '../shared/retry-memo';
 import { useCardAvailability } from './hardware';
@@ -48,6 +49,7 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
   const availability = useCardAvailability();
   const cardOff = availability !== null && !availability.card;
   const [cancelling, setCancelling] = useState(false);
+  const [giftCard, setGiftCard] = useState<'entering' | 'paid' | null>(null);
   const cancelOnReader = () => {
     setCancelling(true);
     // The reader stops waiting; the payment then answers "declined: cancelled" and nothing is charged.
@@ -62,10 +64,22 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
       {state.matches('choosing') && cardOff && (
         <p className="card-unavailable" role="alert">{availability.reason ?? 'Card payments unavailable — take cash.'}</p>
       )}
-      {state.matches('choosing') && (
+      {state.matches('choosing') && giftCard === 'entering' && (
+        <GiftCardEntry order={order} memo={memo} onBack={() => setGiftCard(null)}
+          onPaid={(paid, payment) => { onPaid(paid, payment); setGiftCard('paid'); }} />
+      )}
+      {giftCard === 'paid' && (
+        <div className="paid" role="status">
+          <p className="reader-title">Gift card accepted</p>
+          {due > 0 && <p>Still due: <strong data-testid="gift-remaining">{money(due)}</strong>. Tap Pay again for the rest.</p>}
+          <button type="button" className="btn btn-big btn-ok" onClick={onClose} autoFocus>Done</button>
+        </div>
+      )}
+      {state.matches('choosing') && giftCard === null && (
         <div className="tender-choices">
           <button type="button" className="btn btn-big btn-primary" onClick={() => send({ type: 'CASH' })}>Cash</button>
           <button type="button" className="btn btn-big btn-primary" disabled={cardOff} onClick={() => send({ type: 'CARD' })}>Card</button>
+          <button type="button" className="btn btn-big btn-primary" onClick={() => setGiftCard('entering')}>Gift card</button>
         </div>
       )}
       {(state.matches('cash') || state.matches('capturingCash')) && (
@@ -104,7 +118,7 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
         </div>
       )}
       {ctx.error && state.matches('cash') && <p role="alert" className="hint-error">{ctx.error}</p>}
-      {state.matches('choosing') && <button type="button" className="btn" onClick={onClose}>Cancel</button>}
+      {state.matches('choosing') && giftCard === null && <button type="button" className="btn" onClick={onClose}>Cancel</button>}
     </Dialog>
   );
 }
