@@ -43,7 +43,7 @@ class Terminal {
       const itemId = items[i % items.length] as string;
       const request: CheckLineRequest = {
         lineId: newId<LineId>(), itemId: itemId as CheckLineRequest['itemId'], quantity: 1,
-        modifierOptionIds: (itemId === DEMO.burger ? [DEMO.medium] : itemId === DEMO.cola ? [DEMO.regular] : []) as unknown as CheckLineRequest['modifierOptionIds'],
+        modifierOptionIds: itemId === DEMO.burger ? [DEMO.medium] : itemId === DEMO.cola ? [DEMO.regular] : [],
         seat: this.seat,
       };
       const addId = newId();

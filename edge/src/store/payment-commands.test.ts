@@ -88,7 +88,7 @@ describe('payment.refund', () => {
     const args = { orderId: order.id, paymentId: payment.id, reason: 'cold drink' };
     await expectRefused(t.store, 'MANAGER_APPROVAL_REQUIRED', 'payment.refund', { ...args, amount: 100 }, actors.cashier);
     await expectRefused(t.store, 'REFUND_TOO_LARGE', 'payment.refund', { ...args, amount: payment.amount + 1 }, actors.manager);
-    await expectRefused(t.store, 'NOT_FOUND', 'payment.refund', { ...args, paymentId: newId(), amount: 1 }, actors.manager);
+    await expectRefused(t.store, 'PAYMENT_NOT_FOUND', 'payment.refund', { ...args, paymentId: newId(), amount: 1 }, actors.manager);
     const drawersBefore = count(t.store, 'print_jobs', "kind = 'drawer'");
     const part = (await t.store.execute('payment.refund', newId(), { ...args, amount: 100, managerPin: '9999' }, actors.cashier)).result as Paid;
     expect(part.payment).toMatchObject({ refunded: 100, status: 'partially_refunded' });

@@ -1,11 +1,12 @@
 /** Money in and out: capture (cash or card) and refund. */
 import { and, eq, isNull } from 'drizzle-orm';
-import { BrigadeError, type CommandArgs, type OrderStatus } from '@brigade/sync/model';
+import { BrigadeError, type CommandArgs, type OrderStatus, cents, checkRefund } from '@brigade/sync/model';
 import { orderLines, orders, payments, refunds } from '@brigade/sync/schema/sqlite';
 import { defineCommand } from '../command-registry';
 import type { CommandContext, CommandTx } from '../command-tx';
 import { findOrderRow, paymentFromRow } from '../order-rows';
 import type { Orm } from '../store-context';
+import { cashRounding, recordCashRounding } from './check-cash-rounding';
 import { recordDrawerCash } from './drawer-session-commands';
 import { fireOrder, requireOrder } from './order-helpers';
 
@@ -21,7 +22,7 @@ function checkPayable(orm: Orm, args: CaptureArgs): NonNullable<ReturnType<typeo
   if (!PAYABLE.includes(row.status)) throw new BrigadeError('ORDER_NOT_OPEN', undefined, { orderId: args.orderId, status: row.status });
   const due = row.total - row.paid;
   if (due <= 0) throw new BrigadeError('ORDER_ALREADY_PAID', undefined, { orderId: args.orderId });
-  if (args.amount > due) throw new BrigadeError('PAYMENT_AMOUNT_INVALID', 'That is more than the order still owes.', { due, amount: args.amount });
+  if (args.amount > due && cashRounding(orm, args.tender, args.amount, due) === null) throw new BrigadeError('PAYMENT_AMOUNT_INVALID', 'That is more than the order still owes.', { due, amount: args.amount });
   if (orm.select({ id: payments.id }).from(payments).where(eq(payments.id, args.paymentId)).get()) {
     throw new BrigadeError('VALIDATION_FAILED', 'A payment with this id already exists.', { paymentId: args.paymentId });
   }
@@ -71,12 +72,16 @@ export const paymentCapture = defineCommand<'payment.capture', CardApproval>({
     const row = checkPayable(tx.orm, args);
     const tip = args.tip ?? 0;
     const tendered = args.tender === 'cash' ? (args.tendered ?? args.amount + tip) : null;
+    // Cash of the rounded balance settles the balance; the payment records what it settles.
+    const rounding = cashRounding(tx.orm, args.tender, args.amount, row.total - row.paid);
+    const applied = rounding === null ? args.amount : row.total - row.paid;
     tx.orm.insert(payments).values({
-      id: args.paymentId, orderId: args.orderId, tender: args.tender, amount: args.amount, tip, tendered,
+      id: args.paymentId, orderId: args.orderId, tender: args.tender, amount: applied, tip, tendered,
       change: tendered === null ? null : tendered - args.amount - tip, status: 'captured', refunded: 0,
       reference: card?.reference ?? null, cardBrand: card?.cardBrand ?? null, last4: card?.last4 ?? null, createdAt: tx.now,
     }).run();
-    const paid = row.paid + args.amount;
+    if (rounding !== null) recordCashRounding(tx, args.paymentId, args.orderId, rounding);
+    const paid = row.paid + applied;
     tx.orm.update(orders).set({ paid }).where(eq(orders.id, args.orderId)).run();
     // Cash in the drawer is what the customer handed over less the change: the amount and the tip.
     if (args.tender === 'cash') recordDrawerCash(tx, ctx, { kind: 'sale', amount: args.amount + tip, paymentId: args.paymentId });
@@ -110,9 +115,10 @@ type RefundArgs = CommandArgs<'payment.refund'>;
 function checkRefundable(orm: Orm, args: RefundArgs): typeof payments.$inferSelect {
   if (!findOrderRow(orm, args.orderId)) throw new BrigadeError('ORDER_NOT_FOUND', undefined, { orderId: args.orderId });
   const payment = orm.select().from(payments).where(and(eq(payments.id, args.paymentId), eq(payments.orderId, args.orderId))).get();
-  if (!payment) throw new BrigadeError('NOT_FOUND', 'That payment is not on this order.', { paymentId: args.paymentId });
-  const refundable = payment.amount - payment.refunded;
-  if (args.amount > refundable) throw new BrigadeError('REFUND_TOO_LARGE', undefined, { refundable, amount: args.amount });
+  // One limit rule, the model's: a tender refunds at most what it captured, its tip included
+  // (the tip was charged on the same card or handed over in the same cash), less earlier refunds.
+  checkRefund(payment ? [{ id: payment.id, amount: cents(payment.amount), tip: cents(payment.tip), refunded: cents(payment.refunded) }] : [], args.paymentId, cents(args.amount));
+  if (!payment) throw new BrigadeError('PAYMENT_NOT_FOUND', undefined, { paymentId: args.paymentId });
   return payment;
 }
 
@@ -148,7 +154,7 @@ export const paymentRefund = defineCommand<'payment.refund', { reference: string
     const order = requireOrder(tx, args.orderId);
     const payment = checkRefundable(tx.orm, args);
     const refunded = payment.refunded + args.amount;
-    tx.orm.update(payments).set({ refunded, status: refunded >= payment.amount ? 'refunded' : 'partially_refunded' })
+    tx.orm.update(payments).set({ refunded, status: refunded >= payment.amount + payment.tip ? 'refunded' : 'partially_refunded' })
       .where(eq(payments.id, args.paymentId)).run();
     tx.orm.insert(refunds).values({
       id: ctx.commandId, paymentId: args.paymentId, orderId: args.orderId, amount: args.amount, reason: args.reason, approvedBy: ctx.approvedBy, createdAt: tx.now,
