@@ -14,6 +14,10 @@ export interface BenchCloud {
   readonly cloud: Cloud;
   readonly storeId: string;
   readonly organisationId: string;
+  readonly menuId: string;
+  /** The seeded owner, for benchmarks that go through the owner API. */
+  readonly ownerEmail: string;
+  readonly ownerPassword: string;
   readonly nodeId: string;
   readonly credential: string;
   close(): Promise<void>;
@@ -24,7 +28,8 @@ export async function benchCloud(backend: Backend, options: CloudOptions = {}): 
   if (backend === 'postgres') cluster = await startPostgres();
   const cloud = await createCloud({ ...options, ...(cluster ? { databaseUrl: await cluster.createDatabase() } : {}) });
   const tenant = { organisationId: newId(), storeId: newId(), ownerId: newId(), menuId: newId() };
-  await seedTenant(cloud.ctx.database.db, { ...tenant, organisationName: 'Bench', ownerEmail: `bench-${tenant.ownerId}@example.test`, ownerPassword: 'bench-password', storeName: 'Bench Diner', menu: demoMenu });
+  const owner = { ownerEmail: `bench-${tenant.ownerId}@example.test`, ownerPassword: 'bench-password' };
+  await seedTenant(cloud.ctx.database.db, { ...tenant, ...owner, organisationName: 'Bench', storeName: 'Bench Diner', menu: demoMenu });
   const { code } = await createEnrolmentCode(cloud.ctx, tenant.organisationId, tenant.storeId, tenant.ownerId);
   const nodeId = newId();
   const enrolled = await cloud.app.inject({ method: 'POST', url: '/sync/enrol', payload: { code, nodeId } });
@@ -32,6 +37,7 @@ export async function benchCloud(backend: Backend, options: CloudOptions = {}): 
   return {
     cloud,
     ...tenant,
+    ...owner,
     nodeId,
     credential,
     close: async () => {
