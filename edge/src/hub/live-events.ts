@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { Type } from 'typebox';
 import type { HubControlMessage, HubEvent } from '@brigade/sync/model';
+import { eventJson } from '../store/event-log';
 
 export interface ScreenIdentity {
   readonly deviceId: string;
@@ -80,16 +81,8 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
     }
   };
 
-  // One event goes to every screen that wants it: serialise it once, not once per socket.
-  const serialised = new WeakMap<HubEvent, string>();
-  const wire = (event: HubEvent): string => {
-    let text = serialised.get(event);
-    if (text === undefined) {
-      text = JSON.stringify(event);
-      serialised.set(event, text);
-    }
-    return text;
-  };
+  // One event goes to every screen that wants it: serialised once (by the store when it wrote it), not once per socket.
+  const wire = eventJson;
 
   const deliver = (connection: Connection, events: readonly HubEvent[]): void => {
     for (const event of events) {

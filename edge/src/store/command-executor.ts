@@ -6,16 +6,16 @@
  * transaction and its fsync, each in its own savepoint (group-commit.ts); callers and
  * listeners hear only after that transaction committed.
  */
-import { eq } from 'drizzle-orm';
 import { Compile } from 'typebox/compile';
 import { BrigadeError, type CommandName, type HubEvent, commandArgs, isUuidV7 } from '@brigade/sync/model';
-import { commands } from '@brigade/sync/schema/sqlite';
 import type { RegisteredCommand } from './command-registry';
 import { type CommandContext, CommandTx } from './command-tx';
 import { argsHash } from './credentials';
 import { iso } from './clock';
 import { pruneEvents } from './event-log';
 import { GroupCommit } from './group-commit';
+import { orderReads, queueWrites } from './hot-queries';
+import { jsonOf } from './json-once';
 import type { StoreContext } from './store-context';
 import type { Actor, CommandOutcome } from './types';
 
@@ -93,7 +93,7 @@ export class CommandExecutor {
   }
 
   private replay(commandId: string, name: string, hash: string): CommandOutcome | null {
-    const row = this.store.orm.select().from(commands).where(eq(commands.commandId, commandId)).get();
+    const row = orderReads(this.store.orm).commandById.get({ id: commandId });
     if (!row) return null;
     if (row.name !== name || row.argsHash !== hash) {
       throw new BrigadeError('COMMAND_ID_REUSED', undefined, { commandId, firstUsedFor: row.name });
@@ -134,11 +134,11 @@ export class CommandExecutor {
     if (stored) return { outcome: stored, events: [] };
     const tx = new CommandTx(ctx);
     const result = command.run(tx, ctx, args, prepared);
-    const json = JSON.stringify(result ?? null);
-    this.store.orm.insert(commands).values({ commandId: ctx.commandId, name: command.name, argsHash: hash, result: json, createdAt: iso(ctx.at) }).run();
+    // The order inside was serialised once already (json-once.ts); the answer is the object itself, not a copy parsed back.
+    queueWrites(this.store.sqlite).insertCommand.run(ctx.commandId, command.name, hash, jsonOf(result ?? null), tx.now);
     const events = tx.flushEvents();
     this.store.options.beforeCommit?.(command.name, ctx.commandId);
-    return { outcome: { commandId: ctx.commandId, replayed: false, result: JSON.parse(json) as unknown }, events };
+    return { outcome: { commandId: ctx.commandId, replayed: false, result: result ?? null }, events };
   }
 
   /** Role, staff and manager checks; returns who approved a manager-only command. */

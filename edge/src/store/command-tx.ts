@@ -3,17 +3,17 @@
  * same transaction, the audit entry, the outbox mutations for the cloud, the print jobs and
  * the hub events. Nothing here awaits: the whole command commits or rolls back as one.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import {
   type HubEvent, type Order, type OrderTotals, type PaymentStatus, newId,
 } from '@brigade/sync/model';
 import type { AuditEntry, Mutation } from '@brigade/sync/protocol';
-import { auditLog, hubEvents, orderLines, orders, outbox, printJobs } from '@brigade/sync/schema/sqlite';
 import { iso } from './clock';
 import { applyOrderEffects } from './commands/inventory-order-effects';
 import { priceStoredCheck } from './commands/check-repricing';
-import { topicOf } from './event-log';
-import { loadOrder } from './order-rows';
+import { rememberEventJson, topicOf } from './event-log';
+import { orderReads, queueWrites } from './hot-queries';
+import { jsonOf, rememberJson } from './json-once';
+import { orderFromRows } from './order-rows';
 import type { Orm, StoreContext } from './store-context';
 import type { Actor, NewHubEvent, PrintPayload } from './types';
 
@@ -38,14 +38,13 @@ export interface NewPrintJob {
 
 export class CommandTx {
   readonly orm: Orm;
+  /** The command's instant as stored: the same for every row it writes. */
+  readonly now: string;
   private readonly events: NewHubEvent[] = [];
 
   constructor(readonly ctx: CommandContext) {
     this.orm = ctx.store.orm;
-  }
-
-  get now(): string {
-    return iso(this.ctx.at);
+    this.now = iso(ctx.at);
   }
 
   audit(action: string, fields: { orderId?: string | null; detail?: AuditEntry['detail'] } = {}): void {
@@ -59,12 +58,14 @@ export class CommandTx {
       orderId: fields.orderId ?? null,
       detail: fields.detail ?? {},
     };
-    this.orm.insert(auditLog).values({ ...entry, commandId: this.ctx.commandId, detail: JSON.stringify(entry.detail) }).run();
+    queueWrites(this.ctx.store.sqlite).insertAudit.run(
+      entry.id, entry.at, entry.action, entry.staffId, entry.approvedBy, entry.deviceId, entry.orderId, this.ctx.commandId, JSON.stringify(entry.detail),
+    );
     this.push({ name: 'audit.append', args: entry });
   }
 
   push(mutation: Mutation): void {
-    this.orm.insert(outbox).values({ mutationId: newId(), name: mutation.name, args: JSON.stringify(mutation.args), createdAt: this.now }).run();
+    queueWrites(this.ctx.store.sqlite).insertOutbox.run(newId(), mutation.name, jsonOf(mutation.args), this.now);
   }
 
   emit(event: NewHubEvent): void {
@@ -73,22 +74,10 @@ export class CommandTx {
 
   printJob(job: NewPrintJob): string {
     const id = newId();
-    this.orm.insert(printJobs).values({
-      id,
-      idemKey: job.idemKey,
-      kind: job.payload.kind,
-      printerRole: job.printerRole,
-      stationId: job.stationId ?? null,
-      orderId: job.orderId ?? null,
-      deviceId: this.ctx.actor.deviceId,
-      payload: JSON.stringify(job.payload),
-      status: 'queued',
-      attempts: 0,
-      reprint: job.reprint ?? false,
-      nextAttemptAt: this.now,
-      createdAt: this.now,
-      updatedAt: this.now,
-    }).run();
+    queueWrites(this.ctx.store.sqlite).insertPrintJob.run(
+      id, job.idemKey, job.payload.kind, job.printerRole, job.stationId ?? null, job.orderId ?? null, this.ctx.actor.deviceId,
+      jsonOf(job.payload), job.reprint === true ? 1 : 0, this.now, this.now, this.now,
+    );
     return id;
   }
 
@@ -97,23 +86,23 @@ export class CommandTx {
    * from the rows, bumps the version, and queues the snapshot for the cloud and the screens.
    */
   orderChanged(orderId: string): Order {
-    const lines = this.orm.select().from(orderLines).where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false))).all();
+    const q = orderReads(this.orm);
+    const lines = q.activeLinesOfOrder.all({ id: orderId });
     // Priced as a whole check (dining-option taxes, discounts, promo code, service charge), frozen line prices.
     const totals: OrderTotals = priceStoredCheck(this.orm, this.ctx.store.menuIndex(), orderId, lines).totals;
-    const row = this.orm.select({ paid: orders.paid, refunded: orders.refunded }).from(orders).where(eq(orders.id, orderId)).get();
+    const row = q.orderMoney.get({ id: orderId });
     if (!row) throw new Error(`order ${orderId} vanished inside its own command`);
-    this.orm.update(orders).set({
-      totals: JSON.stringify(totals),
-      total: totals.total,
-      paymentStatus: paymentStatusOf(totals.total, row.paid, row.refunded),
-      version: sql`${orders.version} + 1`,
-      updatedAt: this.now,
-    }).where(eq(orders.id, orderId)).run();
+    queueWrites(this.ctx.store.sqlite).updateOrderTotals.run(
+      JSON.stringify(totals), totals.total, paymentStatusOf(totals.total, row.paid, row.refunded), this.now, orderId,
+    );
     // Stock, gift cards and points follow the order in the same transaction.
     applyOrderEffects(this, orderId);
-    const order = loadOrder(this.orm, orderId);
-    const version = this.orm.select({ v: orders.version }).from(orders).where(eq(orders.id, orderId)).get()?.v ?? 0;
-    this.push({ name: 'order.snapshot', args: { order, version } });
+    const updated = q.orderById.get({ id: orderId });
+    if (!updated) throw new Error(`order ${orderId} vanished inside its own command`);
+    const order = orderFromRows(updated, q.linesOfOrder.all({ id: orderId }), q.paymentsOfOrder.all({ id: orderId }));
+    // Serialised once here; the outbox, the event, the result and a receipt reuse the text.
+    rememberJson(order);
+    this.push({ name: 'order.snapshot', args: { order, version: updated.version } });
     this.emit({ type: 'order.updated', order });
     return order;
   }
@@ -121,10 +110,14 @@ export class CommandTx {
   /** Writes the queued hub events; returns them with their seqs for after-commit delivery. */
   flushEvents(): HubEvent[] {
     const written: HubEvent[] = [];
+    const insert = queueWrites(this.ctx.store.sqlite).insertEvent;
     for (const event of this.events) {
-      const full = this.orm.insert(hubEvents).values({ type: event.type, topic: topicOf(event), payload: JSON.stringify(event), createdAt: this.now })
-        .returning({ seq: hubEvents.seq }).get();
-      written.push({ ...event, seq: full.seq });
+      const payload = jsonOf(event);
+      const seq = Number(insert.run(event.type, topicOf(event), payload, this.now).lastInsertRowid);
+      const full: HubEvent = { ...event, seq };
+      // What the screens are sent is the stored payload with its seq: serialised here, once for all sockets.
+      rememberEventJson(full, `${payload.slice(0, -1)},"seq":${seq}}`);
+      written.push(full);
     }
     this.events.length = 0;
     return written;

@@ -9,6 +9,23 @@ import type { NewHubEvent } from './types';
 
 export const RETAINED_EVENTS = 10_000;
 
+// The wire text of events a command wrote, so the live sockets send the stored payload instead of serialising again.
+const wireText = new WeakMap<HubEvent, string>();
+
+export function rememberEventJson(event: HubEvent, text: string): void {
+  wireText.set(event, text);
+}
+
+/** The event as screens receive it: JSON.stringify(event), made once per event. */
+export function eventJson(event: HubEvent): string {
+  let text = wireText.get(event);
+  if (text === undefined) {
+    text = JSON.stringify(event);
+    wireText.set(event, text);
+  }
+  return text;
+}
+
 export function topicOf(event: NewHubEvent | HubEvent): string {
   switch (event.type) {
     case 'order.updated':
