@@ -3,7 +3,10 @@
  * day close), merged into `commandArgs`. Kept apart so the main command file stays readable.
  */
 import { Type } from 'typebox';
-import { PERMISSIONS } from './permissions';
+import type { StaffRole } from './commands';
+import type { ClockState, DrawerMovementKind, PunchKind } from './drawer';
+import { PERMISSIONS, type Permission, type PermissionMatrix } from './permissions';
+import type { DayReport } from './reports';
 
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 const Reason = Type.String({ minLength: 1, maxLength: 140 });
@@ -53,3 +56,20 @@ export const staffCashCommandArgs = {
   'report.closeDay': Type.Object({ reportId: Uuid, managerPin: ManagerPin }, { additionalProperties: false }),
   'report.reprintZ': Type.Object({ reportId: Uuid, managerPin: ManagerPin }, { additionalProperties: false }),
 } as const;
+
+type Movement = { sessionId: string; movementId: string; kind: DrawerMovementKind; amount: number };
+
+/** What each staff and cash command returns, for the screens' typed client. */
+export interface StaffCashResults {
+  'permissions.set': { role: StaffRole; permission: Permission; granted: boolean; matrix: PermissionMatrix };
+  'timeclock.punch': { punchId: string; staff: { id: string; name: string }; kind: PunchKind; at: string; state: ClockState };
+  'timeclock.correct': { punchId: string; at: string; originalAt: string };
+  'drawer.openSession': { sessionId: string; float: number; openedAt: string };
+  /** Over/short is shown only now, after the blind count. */
+  'drawer.closeSession': { sessionId: string; counted: number; expected: number; overShort: number };
+  'drawer.payIn': Movement;
+  'drawer.payOut': Movement;
+  'drawer.drop': Movement;
+  'report.closeDay': { reportId: string; report: DayReport; printJobId: string };
+  'report.reprintZ': { reportId: string; sequence: number; printJobId: string };
+}
