@@ -8,6 +8,7 @@ import type { Station } from '@brigade/sync/model';
 import { useCallback, useEffect, useState } from 'react';
 import { useHub, useHubEvents } from '../../shared/hub-context';
 import { useToasts } from '../../shared/toasts';
+import { PrinterRoleForm } from './printer-role-form';
 import {
   type HardwareDevice, type HardwareListing, type HardwarePrinter, type TestPageResult, deviceKindLabels, printerCondition, statusBadge,
 } from './hardware-status';
@@ -46,10 +47,11 @@ export function HardwarePanel({ stations }: { stations: readonly Station[] }) {
       <ul className="hardware-list" aria-label="Printers">
         {listing.printers.map((printer) => (
           <li key={printer.id} data-printer={printer.id}>
-            <strong>{printer.id}</strong> · {printer.role} · <span className="muted">{printer.address}</span>{' '}
+            <strong>{printer.id}</strong> · <span data-role={printer.role}>{roleLabel(printer, stations)}</span> · <span className="muted">{printer.address}</span>{' '}
             <StatusBadge status={printerCondition(printer, lastTest)} />
             {printer.message && <span className="muted"> {printer.message}</span>}{' '}
             <button type="button" className="btn" onClick={() => void testPage(printer)}>Print test page</button>
+            <PrinterRoleForm printer={printer} printers={listing.printers} stations={stations} onDone={reload} />
           </li>
         ))}
       </ul>
@@ -67,6 +69,18 @@ export function HardwarePanel({ stations }: { stations: readonly Station[] }) {
       </ul>
     </div>
   );
+}
+
+/** "Kitchen: Grill, Fry", "Backup of grill", "Expo"… as the manager set it. */
+function roleLabel(printer: HardwarePrinter, stations: readonly Station[]): string {
+  const star = printer.language === 'star-line' ? ' (Star line)' : '';
+  if (printer.role === 'backup') return `Backup of ${printer.backupOf ?? '?'}${star}`;
+  if (printer.role === 'expo') return `Expo${star}`;
+  if (printer.role === 'kitchen') {
+    const names = (printer.stations ?? []).map((id) => stations.find((s) => s.id === id)?.name ?? id);
+    return `Kitchen: ${names.length > 0 ? names.join(', ') : 'every station'}${star}`;
+  }
+  return `Receipts${star}`;
 }
 
 function StatusBadge({ status }: { status: string }) {

@@ -18,7 +18,11 @@ export interface HardwareDevice {
 
 export interface HardwarePrinter {
   readonly id: string;
+  /** receipt, kitchen, expo or backup */
   readonly role: string;
+  readonly stations?: readonly string[];
+  readonly backupOf?: string | null;
+  readonly language?: 'esc-pos' | 'star-line';
   readonly address: string;
   readonly status: string;
   readonly message: string | null;
