@@ -2,10 +2,11 @@
  * Shapes of the hub's replies (docs/api.md), typed from the shared model so the screens
  * and the hub agree on one definition of an order, a ticket and a menu.
  */
+import type { CheckCommandResults } from './check-types';
 import type { GiftResults, InventoryResults, OnlineIntakeFlag, StaffCashResults } from '@brigade/sync/model';
 import type { CloudLinkState, CommandName, DeviceRole, ErrorBody, HubControlMessage, HubEvent, ItemId, KitchenTicket, Menu, Order, Payment, StaffRole, Station } from '@brigade/sync/model';
 
-export interface CommandResults extends StaffCashResults {
+export interface CommandResults extends StaffCashResults, CheckCommandResults {
   'order.create': { order: Order };
   'order.addLines': { order: Order };
   'order.voidLine': { order: Order };
