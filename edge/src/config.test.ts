@@ -28,6 +28,15 @@ describe('loadConfig', () => {
     expect(backupPrinterFor(config.printers, 'front')).toBeUndefined();
   });
 
+  it('reads the cloud, the one-time enrolment code and the sync timings', () => {
+    const config = loadConfig({ BRIGADE_CLOUD_URL: 'https://cloud.example.com', BRIGADE_ENROL_CODE: ' ABCDE-FGHJK ', BRIGADE_SYNC_HEARTBEAT_MS: '5000', BRIGADE_SYNC_RETRY_MAX_MS: '2000', BRIGADE_CREDENTIAL_MAX_AGE_DAYS: '7' }, '/');
+    expect(config.cloudUrl).toBe('https://cloud.example.com');
+    expect(config.sync).toEqual({ enrolCode: 'ABCDE-FGHJK', heartbeatMs: 5000, retryMaxMs: 2000, credentialMaxAgeDays: 7 });
+    // The older name of the variable still works; without one there is no code.
+    expect(loadConfig({ BRIGADE_ENROLMENT_CODE: 'KLMNP-QRSTV' }, '/').sync?.enrolCode).toBe('KLMNP-QRSTV');
+    expect(loadConfig({}, '/').sync).toEqual({ enrolCode: null, heartbeatMs: 15_000, retryMaxMs: 60_000, credentialMaxAgeDays: 30 });
+  });
+
   it('reads printers from a config file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'brigade-config-'));
     writeFileSync(join(dir, 'edge.json'), JSON.stringify({ printers: [{ id: 'front', role: 'receipt', host: 'printer.local', port: 9100 }] }));
@@ -43,6 +52,11 @@ describe('loadConfig', () => {
     [{ BRIGADE_PRINTERS: '[{"id":"a","role":"receipt","host":"h","port":9100,"backupOf":"ghost"}]' }, /not another configured printer/],
     [{ BRIGADE_CONFIG_FILE: '/nonexistent/edge.json' }, /cannot read/],
     [{ BRIGADE_CLOUD_URL: 'not a url' }, /BRIGADE_CLOUD_URL/],
+    [{ BRIGADE_ENROL_CODE: 'abc' }, /BRIGADE_ENROL_CODE/],
+    [{ BRIGADE_ENROL_CODE: 'ABCDE FGHJK; rm -rf' }, /BRIGADE_ENROL_CODE/],
+    [{ BRIGADE_SYNC_HEARTBEAT_MS: '0' }, /BRIGADE_SYNC_HEARTBEAT_MS/],
+    [{ BRIGADE_SYNC_RETRY_MAX_MS: 'soon' }, /BRIGADE_SYNC_RETRY_MAX_MS/],
+    [{ BRIGADE_CREDENTIAL_MAX_AGE_DAYS: '1.5' }, /BRIGADE_CREDENTIAL_MAX_AGE_DAYS/],
   ])('refuses %j with a sentence naming the problem', (env, message) => {
     expect(() => loadConfig(env, '/')).toThrow(ConfigError);
     expect(() => loadConfig(env, '/')).toThrow(message);
