@@ -79,7 +79,9 @@ export async function createOnlineOrder(ctx: CloudContext, storeId: string, requ
     return inserted[0];
   });
   if (!row) throw new Error('online order insert returned nothing');
-  await ctx.changes.kick();
+  // Not awaited: an unpaid order is nothing the store acts on, so the customer need not wait
+  // for it to reach the shape log (the publisher's own timer would catch it within a second).
+  ctx.changes.kick().catch(() => undefined);
   return { row, created: true };
 }
 
