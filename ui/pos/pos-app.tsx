@@ -12,6 +12,8 @@ import { OnlineOrderCue } from './online-order-cue';
 import { OrdersView } from './orders-view';
 import { RegisterView } from './register-view';
 import { SignInScreen } from './sign-in-screen';
+import { StockView } from './stock-view';
+import { LowStockBadge } from './low-stock-badge';
 import { StaffProvider, useStaff } from './staff-session';
 
 export function PosApp() {
@@ -54,7 +56,7 @@ function PosSession() {
   );
 }
 
-type Tab = 'register' | 'orders' | 'manager';
+type Tab = 'register' | 'orders' | 'stock' | 'manager';
 
 function PosShell() {
   const { session, signOut } = useStaff();
@@ -67,6 +69,7 @@ function PosShell() {
   const tabs: { id: Tab; label: string }[] = [
     { id: 'register', label: 'Register' },
     { id: 'orders', label: readyCount > 0 ? `Orders (${readyCount} ready)` : 'Orders' },
+    { id: 'stock', label: 'Stock' },
     { id: 'manager', label: 'Manager' },
   ];
   return (
@@ -79,6 +82,7 @@ function PosShell() {
           ))}
         </nav>
         <span className="spacer" />
+        <LowStockBadge onOpen={() => setTab('stock')} />
         <ConnectionBadge />
         <span className="staff-name">{session.staff.name} ({session.staff.role})</span>
         <button type="button" className="btn" onClick={signOut}>Sign out</button>
@@ -89,6 +93,7 @@ function PosShell() {
         {/* The register stays mounted so a half-rung order survives a look at the orders list. */}
         <div hidden={tab !== 'register'}><RegisterView menu={menu} active={tab === 'register'} /></div>
         {tab === 'orders' && <OrdersView />}
+        {tab === 'stock' && <StockView index={menu.index} />}
         {tab === 'manager' && <ManagerView index={menu.index} unavailable={menu.unavailable} />}
       </main>
     </div>

@@ -6,6 +6,7 @@
 import { type Cents, type Order, type Payment, cents, formatMoney, isValidCardNumber } from '@brigade/sync/model';
 import { useState } from 'react';
 import { errorMessage } from './api-client';
+import './gift-card-entry.css';
 import { useHub } from './hub-context';
 import type { RetryMemo } from './retry-memo';
 
