@@ -15,7 +15,7 @@ const Amount = Type.Integer({ minimum: 1, maximum: 100_000_000 });
 const ManagerPin = Type.Optional(Pin);
 
 const Role = Type.Union([Type.Literal('cashier'), Type.Literal('server'), Type.Literal('bartender'), Type.Literal('manager'), Type.Literal('owner')]);
-const PermissionName = Type.Union(PERMISSIONS.map((p) => Type.Literal(p)));
+const PermissionName = Type.Enum(PERMISSIONS);
 
 export const DenominationSchema = Type.Object(
   { value: Type.Integer({ minimum: 1, maximum: 10_000_000 }), count: Type.Integer({ minimum: 0, maximum: 100_000 }) },

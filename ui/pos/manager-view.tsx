@@ -4,14 +4,21 @@ import { useState } from 'react';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { AuditPanel } from './audit-panel';
+import { DrawerSessionPanel } from './drawer-session-panel';
+import { PermissionsPanel } from './permissions-panel';
+import { ReportsPanel } from './reports-panel';
+import { TimeClockPanel } from './time-clock-panel';
 import { DevicesPanel } from './devices-panel';
 import { HardwarePanel } from './hardware/hardware-panel';
 import { ApprovalCancelled, useStaff } from './staff-session';
 
-type Section = '86' | 'drawer' | 'audit' | 'devices' | 'hardware';
+type Section = '86' | 'drawer' | 'timeclock' | 'reports' | 'permissions' | 'audit' | 'devices' | 'hardware';
 const SECTIONS: readonly { id: Section; label: string }[] = [
   { id: '86', label: 'Sold out (86)' },
   { id: 'drawer', label: 'Cash drawer' },
+  { id: 'timeclock', label: 'Time clock' },
+  { id: 'reports', label: 'Reports' },
+  { id: 'permissions', label: 'Permissions' },
   { id: 'audit', label: 'Audit trail' },
   { id: 'devices', label: 'Devices' },
   { id: 'hardware', label: 'Hardware' },
@@ -28,7 +35,10 @@ export function ManagerView({ index, unavailable }: { index: MenuIndex | null; u
       </div>
       <div role="tabpanel" className="manager-panel">
         {section === '86' && index && <EightySixPanel index={index} unavailable={unavailable} />}
-        {section === 'drawer' && <DrawerPanel />}
+        {section === 'drawer' && <><DrawerSessionPanel currency={index?.menu.currency ?? 'USD'} /><DrawerPanel /></>}
+        {section === 'timeclock' && <TimeClockPanel />}
+        {section === 'reports' && <ReportsPanel />}
+        {section === 'permissions' && <PermissionsPanel />}
         {section === 'audit' && <AuditPanel currency={index?.menu.currency ?? 'USD'} />}
         {section === 'devices' && <DevicesPanel stations={index?.menu.stations ?? []} />}
         {section === 'hardware' && <HardwarePanel stations={index?.menu.stations ?? []} />}

@@ -66,6 +66,7 @@ export async function errorOf(promise: Promise<unknown>): Promise<BrigadeError |
 interface JsonSchema {
   type?: string;
   const?: unknown;
+  enum?: unknown[];
   anyOf?: JsonSchema[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -89,6 +90,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
  */
 export function sampleArgs(schema: JsonSchema): unknown {
   if (schema.const !== undefined) return schema.const;
+  if (schema.enum?.[0] !== undefined) return schema.enum[0];
   if (schema.anyOf?.[0]) return sampleArgs(schema.anyOf[0]);
   switch (schema.type) {
     case 'object': {
