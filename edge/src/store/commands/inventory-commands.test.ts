@@ -103,6 +103,14 @@ describe('auto-86', () => {
     expect(unavailable(DEMO.burger)).toBe(false);
   });
 
+  it('a recipe emptied stops tracking the item and lifts the stock\'s 86', async () => {
+    await run('inventory.count', { lines: [{ ingredientId: PATTIES, counted: 0 }] }, actors.cashier);
+    expect(unavailable(DEMO.burger)).toBe(true);
+    const result = await run('inventory.setRecipe', { targetKind: 'item', targetId: DEMO.burger, components: [] }) as { unavailable: string[] };
+    expect(result.unavailable).toEqual([]);
+    expect(unavailable(DEMO.burger)).toBe(false);
+  });
+
   it('never lifts a manager\'s own 86, even when the stock returns', async () => {
     await run('item.set86', { itemId: DEMO.burger, unavailable: true });
     await run('inventory.count', { lines: [{ ingredientId: BUNS, counted: 0 }] }, actors.cashier);

@@ -57,7 +57,8 @@ export const inventorySetRecipe = defineCommand({
     for (const c of args.components) {
       tx.orm.insert(recipeComponents).values({ targetKind: args.targetKind, targetId: args.targetId, ingredientId: c.ingredientId, quantity: c.quantity }).run();
     }
-    const change = reviewAvailability(tx, [...new Set([...previous, ...args.components.map((c) => c.ingredientId)])]);
+    // An item no longer tracked (an empty recipe) can always be made: the stock's 86 is lifted.
+    const change = reviewAvailability(tx, [...new Set([...previous, ...args.components.map((c) => c.ingredientId)])], args.targetKind === 'item' ? [args.targetId] : []);
     tx.audit('inventory.setRecipe', {
       detail: { targetKind: args.targetKind, targetId: args.targetId, components: JSON.stringify(args.components) },
     });

@@ -103,15 +103,16 @@ export interface AvailabilityChange {
 }
 
 /**
- * Auto-86 and its lifting for the items whose own recipe uses any of `ingredientIds`.
+ * Auto-86 and its lifting for the items whose own recipe uses any of `ingredientIds` (and
+ * `alsoItemIds`: an item whose recipe just changed, perhaps to nothing).
  * An item is 86'd here only when nobody has 86'd it already; it is brought back only while
  * the availability row is still the one this code wrote (a manager's 86 stays).
  */
-export function reviewAvailability(tx: CommandTx, ingredientIds: readonly string[]): AvailabilityChange {
+export function reviewAvailability(tx: CommandTx, ingredientIds: readonly string[], alsoItemIds: readonly string[] = []): AvailabilityChange {
   const change: AvailabilityChange = { unavailable: [], available: [] };
-  if (ingredientIds.length === 0) return change;
-  const itemIds = tx.orm.selectDistinct({ id: recipeComponents.targetId }).from(recipeComponents)
+  const using = ingredientIds.length === 0 ? [] : tx.orm.selectDistinct({ id: recipeComponents.targetId }).from(recipeComponents)
     .where(and(eq(recipeComponents.targetKind, 'item'), inArray(recipeComponents.ingredientId, [...ingredientIds]))).all().map((r) => r.id);
+  const itemIds = [...new Set([...using, ...alsoItemIds])];
   if (itemIds.length === 0) return change;
   const recipes = recipeBook(tx.orm);
   const levels = stockLevels(tx.orm);
