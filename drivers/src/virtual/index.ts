@@ -1,4 +1,5 @@
 export { decodeEscPos, type DecodedPaper } from './decode-escpos';
+export { decodeStarLine } from './decode-star-line';
 export type { PaperEvent, PaperEventType } from '../escpos/escpos-parser';
 export { EscPosDecodeError } from '../escpos/escpos-parser';
 export { startVirtualPrinter, type VirtualPrinter, type DecodedReceipt, type DrawerKick, type PrinterCondition } from './virtual-printer';

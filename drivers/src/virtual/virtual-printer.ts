@@ -11,6 +11,8 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { EscPosParser, type PaperEvent, type ParsedItem } from '../escpos/escpos-parser';
 import { statusBytes } from '../escpos/printer-status';
+import { StarLineParser } from '../star/star-line-parser';
+import { starStatusFrame } from '../star/star-status';
 import { renderReceiptPng } from '../png/render-receipt-png';
 import { type DecodedPaper, PaperBuilder } from './decode-escpos';
 
@@ -71,7 +73,11 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
   private readonly resumers = new Map<Duplex, () => void>();
   readonly server: net.Server;
 
-  constructor(readonly name: string, private readonly outDir: string | undefined, private readonly png = false) {
+  constructor(
+    readonly name: string, private readonly outDir: string | undefined, private readonly png = false,
+    /** Star line mode: jobs are read as Star commands and `ESC ACK SOH` is answered with a status frame. */
+    readonly language: 'esc-pos' | 'star-line' = 'esc-pos',
+  ) {
     super();
     if (outDir) mkdirSync(outDir, { recursive: true });
     this.server = net.createServer((socket) => {
@@ -150,7 +156,7 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
     this.accepted += 1;
     this.sockets.add(socket);
     if (this.condition === 'back-pressure') socket.pause();
-    const parser = new EscPosParser();
+    const parser = this.language === 'star-line' ? new StarLineParser() : new EscPosParser();
     let job = new PaperBuilder();
     let jobTorn = false;
     let inJob = false;
@@ -223,14 +229,19 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
 
   private answer(socket: Duplex, n: number): void {
     if (this.condition === 'silent') return;
-    const s = statusBytes({
+    const state = {
       online: true,
       paperEnd: this.condition === 'paper-end',
       paperNearEnd: this.condition === 'paper-near-end',
       coverOpen: this.condition === 'cover-open',
       error: false,
       drawerOpen: this.drawerOpen,
-    });
+    };
+    if (this.language === 'star-line') {
+      socket.write(starStatusFrame(state));
+      return;
+    }
+    const s = statusBytes(state);
     const reply = n === 1 ? s.printer : n === 2 ? s.offlineCause : n === 3 ? 0x12 : n === 4 ? s.paper : printable.has(this.condition) ? 0x00 : null;
     if (reply !== null) socket.write(Uint8Array.of(reply));
   }
@@ -259,8 +270,10 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
 }
 
 /** `png: true` also draws each receipt as `NNNN-receipt.png` next to its text file. */
-export async function startVirtualPrinter(opts: { host?: string; port: number; outDir?: string; name?: string; png?: boolean }): Promise<VirtualPrinter> {
-  const printer = new VirtualPrinterServer(opts.name ?? 'virtual-printer', opts.outDir, opts.png ?? false);
+export async function startVirtualPrinter(opts: {
+  host?: string; port: number; outDir?: string; name?: string; png?: boolean; language?: 'esc-pos' | 'star-line';
+}): Promise<VirtualPrinter> {
+  const printer = new VirtualPrinterServer(opts.name ?? 'virtual-printer', opts.outDir, opts.png ?? false, opts.language ?? 'esc-pos');
   await new Promise<void>((resolve, reject) => {
     printer.server.once('error', reject);
     printer.server.listen(opts.port, opts.host ?? '127.0.0.1', () => {

@@ -210,4 +210,19 @@ describe('roles assigned on the hardware page', () => {
     const [ticket] = await pass.waitForReceipts(1);
     expect(lines(ticket?.text ?? '')[0]).toBe('GRILL');
   });
+
+  it('prints a kitchen ticket in Star line mode on a printer switched to it on the page', async () => {
+    const starGrill = await startVirtualPrinter({ host: '127.0.0.1', port: 0, name: 'star grill', language: 'star-line' });
+    printers.push(starGrill);
+    const print = runner([{ id: 'grill', role: 'kitchen', host: '127.0.0.1', port: starGrill.port, stations: [DEMO.grill] }]);
+    print.assign('grill', { role: 'kitchen', stations: [DEMO.grill], backupOf: null, language: 'star-line' }, null);
+    const order = await run('order.create', { orderId: newId(), channel: 'counter', diningOption: 'eat_in', lines: [burger()] });
+    await run('order.fire', { orderId: order.id });
+    await print.tick();
+    await print.tick();
+    const [ticket] = await starGrill.waitForReceipts(1);
+    expect(lines(ticket?.text ?? '').slice(0, 2)).toEqual(['GRILL', order.number]);
+    expect(starGrill.decodeErrors()).toEqual([]);
+    expect(print.statuses()[0]).toMatchObject({ id: 'grill', status: 'ready', language: 'star-line' });
+  });
 });
