@@ -103,11 +103,14 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   });
   await registerStaticScreens(app, options.config.uiDistDir);
 
-  app.addHook('preClose', (done) => {
+  // Running commands are answered before the server closes its connections: commands commit in
+  // groups a moment later (group commit), and an answer written after server.close() would keep
+  // its keep-alive connection open and the shutdown waiting for the client to hang up.
+  app.addHook('preClose', async () => {
     live.closeAll();
-    done();
+    await whenIdle(inFlight);
   });
-  // The server has stopped accepting by now; let running commands commit before the store closes.
+  // New requests were refused (503) since closing began; let anything still running commit before the store closes.
   app.addHook('onClose', () => whenIdle(inFlight));
   app.decorate('hubMetrics', metrics);
   return app;
