@@ -16,6 +16,20 @@ export const LineRequestSchema = Type.Object(
     modifierOptionIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 }),
     weightGrams: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_WEIGHT_GRAMS })),
     note: Type.Optional(Note),
+    // A combo's picks, one per slot (menu-combos.ts); prices still come from the menu only.
+    components: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            slotId: Type.String({ minLength: 1, maxLength: 64 }),
+            itemId: Type.String({ minLength: 1, maxLength: 64 }),
+            modifierOptionIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 8 },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

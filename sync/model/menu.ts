@@ -1,6 +1,8 @@
 import type { CategoryId, ItemId, ModifierGroupId, ModifierOptionId, StationId, TaxRateId } from './ids';
 import type { Cents, CurrencyCode } from './money';
-import type { DiningOption } from './order';
+import type { ComboDefinition } from './menu-combos';
+import type { Daypart, DaypartId } from './menu-dayparts';
+import type { DiningOption, OrderChannel } from './order';
 
 /** A tax rate in basis points: 800 = 8 %. */
 export interface TaxRate {
@@ -15,6 +17,11 @@ export interface ModifierOption {
   /** Added to the item's unit price (may be 0, never negative). */
   readonly priceDelta: Cents;
   readonly isDefault?: boolean;
+  /**
+   * Nested modifiers: choosing this option opens these groups (e.g. "Side salad" opens
+   * "Dressing"). Their min/max apply only while this option is chosen. See menu-modifiers.ts.
+   */
+  readonly childGroupIds?: readonly ModifierGroupId[];
 }
 
 /** A choice on an item: min 1 / max 1 is a required single choice (doneness, size). */
@@ -24,6 +31,12 @@ export interface ModifierGroup {
   readonly min: number;
   readonly max: number;
   readonly options: readonly ModifierOption[];
+  /**
+   * 'variant' marks a size or variant choice (S/M/L): a required single choice whose deltas
+   * make the variant's price. Screens show it first, as buttons; pricing treats it like any
+   * group (docs/menus.md says why variants are modifier groups and not separate items).
+   */
+  readonly kind?: 'variant' | 'modifier';
 }
 
 export interface Category {
@@ -56,7 +69,15 @@ export interface MenuItem {
   readonly soldByWeight?: boolean;
   readonly barcode?: string;
   readonly allergens?: readonly string[];
+  /** Dietary tags shown and filterable on kiosk and PWA (e.g. vegetarian, vegan, gluten-free). */
+  readonly dietaryTags?: readonly string[];
   readonly imageUrl?: string;
+  /** Prices that replace `price` on one sales channel (e.g. a dearer online price). */
+  readonly channelPrices?: Partial<Record<OrderChannel, Cents>>;
+  /** Sold only within one of these dayparts (empty or absent: all day). See menu-dayparts.ts. */
+  readonly daypartIds?: readonly DaypartId[];
+  /** Present on a combo: the slots the customer fills (main, side, drink). See menu-combos.ts. */
+  readonly combo?: ComboDefinition;
   readonly sortOrder: number;
   /** Cloud-owned switch; the store's 86 overrides are separate (see Availability). */
   readonly active: boolean;
@@ -71,6 +92,8 @@ export interface Menu {
   readonly modifierGroups: readonly ModifierGroup[];
   readonly taxRates: readonly TaxRate[];
   readonly stations: readonly Station[];
+  /** Named time windows (breakfast until 11:00) in the store's time zone. */
+  readonly dayparts?: readonly Daypart[];
 }
 
 /** Store-owned 86 list: item ids currently unavailable. */

@@ -160,9 +160,12 @@ describe('pricing properties', () => {
   });
 
   it('a request carries no price field at all', () => {
-    const keys: (keyof LineRequest)[] = ['lineId', 'itemId', 'quantity', 'modifierOptionIds', 'weightGrams', 'note'];
+    const keys: (keyof LineRequest)[] = ['lineId', 'itemId', 'quantity', 'modifierOptionIds', 'weightGrams', 'note', 'components'];
     expect(Object.keys(LineRequestSchema.properties).sort()).toEqual([...keys].sort());
     const valid = { lineId: '0190a000-0000-7000-8000-000000000001' as LineId, itemId: 'item-beer', quantity: 1, modifierOptionIds: [] };
     expect(Value.Check(LineRequestSchema, valid)).toBe(true);
+    const component = { slotId: 'slot-main', itemId: 'item-burger', modifierOptionIds: [] };
+    expect(Value.Check(LineRequestSchema, { ...valid, components: [component] })).toBe(true);
+    expect(Value.Check(LineRequestSchema, { ...valid, components: [{ ...component, upcharge: 0 }] })).toBe(false);
   });
 });

@@ -15,13 +15,20 @@
  * 5. `round` is half away from zero (`divRound`).
  * 6. An item's tax rates may depend on the dining option (eat in, take out, delivery):
  *    see dining-option-tax.ts. Discounts, service charges, tips and splits: check-pricing.ts.
+ * 7. The sale context (channel, time, store time zone) picks the channel's price and
+ *    refuses items outside their dayparts; combos add their components' upcharges
+ *    (menu-combos.ts); nested modifiers are checked in menu-modifiers.ts. Without a
+ *    context the base price applies and no daypart is checked (re-pricing stored lines).
  */
 import { allocateProRata } from './allocation';
 import { taxRateIdsFor } from './dining-option-tax';
 import { BrigadeError } from './errors';
 import type { ItemId, LineId, ModifierOptionId, TaxRateId } from './ids';
-import type { MenuIndex, MenuItem, ModifierOption, TaxRate, Unavailable } from './menu';
-import type { DiningOption } from './order';
+import type { MenuIndex, MenuItem, TaxRate, Unavailable } from './menu';
+import { type ComboComponentRequest, type PricedComponent, resolveComponents } from './menu-combos';
+import { describeServingTimes, isItemServedAt } from './menu-dayparts';
+import { type PricedModifier, resolveModifiers } from './menu-modifiers';
+import type { DiningOption, OrderChannel } from './order';
 import { type Cents, cents, divRound } from './money';
 
 export const MAX_QUANTITY = 999;
@@ -37,13 +44,31 @@ export interface LineRequest {
   /** For items sold by weight: a stable scale reading in grams (quantity is then 1). */
   readonly weightGrams?: number;
   readonly note?: string;
+  /** For a combo: one pick per slot (main, side, drink). */
+  readonly components?: readonly ComboComponentRequest[];
 }
 
-export interface PricedModifier {
-  readonly optionId: ModifierOptionId;
-  readonly groupName: string;
-  readonly name: string;
-  readonly priceDelta: Cents;
+export type { PricedModifier } from './menu-modifiers';
+
+/** Where and when a sale happens: picks channel prices and checks dayparts. */
+export interface SaleContext {
+  readonly channel?: OrderChannel;
+  readonly at?: Date | string | number;
+  /** The store's IANA time zone; dayparts are wall-clock times there. Default UTC. */
+  readonly timeZone?: string;
+}
+
+/** The item's price on a channel: its channel price if it has one, else its price. */
+export function itemPriceFor(item: MenuItem, channel?: OrderChannel): Cents {
+  return (channel !== undefined ? item.channelPrices?.[channel] : undefined) ?? item.price;
+}
+
+/** Refuses an item outside its dayparts when the sale has a time. */
+export function checkServedNow(index: MenuIndex, item: MenuItem, sale?: SaleContext): void {
+  if (sale?.at === undefined) return;
+  if (!isItemServedAt(index.menu.dayparts, item, sale.at, sale.timeZone ?? 'UTC')) {
+    throw new BrigadeError('ITEM_NOT_AVAILABLE_NOW', `${item.name} is served ${describeServingTimes(index.menu.dayparts, item)}.`, { itemId: item.id });
+  }
 }
 
 export interface LineTax {
@@ -58,6 +83,8 @@ export interface PricedLine {
   readonly quantity: number;
   readonly weightGrams?: number;
   readonly modifiers: readonly PricedModifier[];
+  /** On a combo line: the chosen components, in slot order. */
+  readonly components?: readonly PricedComponent[];
   readonly note?: string;
   /** Item price plus modifier deltas, for one unit (per kg for weighed items). */
   readonly unitPrice: Cents;
@@ -96,13 +123,22 @@ export interface PricedOrder {
  * Validates one line against the menu and prices it. Throws BrigadeError on bad input.
  * Without a dining option the item's default `taxRateIds` apply.
  */
-export function priceLine(index: MenuIndex, request: LineRequest, unavailable: Unavailable = new Set(), diningOption?: DiningOption): PricedLine {
+export function priceLine(
+  index: MenuIndex,
+  request: LineRequest,
+  unavailable: Unavailable = new Set(),
+  diningOption?: DiningOption,
+  sale?: SaleContext,
+): PricedLine {
   const item = index.items.get(request.itemId);
   if (!item || !item.active) throw new BrigadeError('ITEM_UNKNOWN', undefined, { itemId: request.itemId });
   if (unavailable.has(item.id)) throw new BrigadeError('ITEM_UNAVAILABLE', `${item.name} is sold out (86).`, { itemId: item.id });
+  checkServedNow(index, item, sale);
   checkQuantity(item, request);
   const modifiers = resolveModifiers(index, item, request.modifierOptionIds);
-  const unitPrice = cents(item.price + modifiers.reduce((sum, m) => sum + m.priceDelta, 0));
+  const components = resolveComponents(index, item, request.components, unavailable, (c) => checkServedNow(index, c, sale));
+  const extras = [...modifiers.map((m) => m.priceDelta), ...components.map((c) => c.amount)];
+  const unitPrice = cents(itemPriceFor(item, sale?.channel) + extras.reduce((sum, d) => sum + d, 0));
   const lineAmount = item.soldByWeight
     ? cents(divRound(unitPrice * (request.weightGrams ?? 0), 1000))
     : cents(unitPrice * request.quantity);
@@ -116,6 +152,7 @@ export function priceLine(index: MenuIndex, request: LineRequest, unavailable: U
     quantity: request.quantity,
     ...(request.weightGrams !== undefined ? { weightGrams: request.weightGrams } : {}),
     modifiers,
+    ...(components.length > 0 ? { components } : {}),
     ...(request.note ? { note: request.note } : {}),
     unitPrice,
     lineAmount,
@@ -140,9 +177,10 @@ export function priceOrder(
   requests: readonly LineRequest[],
   unavailable: Unavailable = new Set(),
   diningOption?: DiningOption,
+  sale?: SaleContext,
 ): PricedOrder {
   if (requests.length > MAX_LINES_PER_ORDER) throw new BrigadeError('QUANTITY_INVALID', `An order can hold at most ${MAX_LINES_PER_ORDER} lines.`);
-  const lines = requests.map((r) => priceLine(index, r, unavailable, diningOption));
+  const lines = requests.map((r) => priceLine(index, r, unavailable, diningOption, sale));
   return { lines, totals: totalLines(index, lines) };
 }
 
@@ -200,31 +238,4 @@ function checkQuantity(item: MenuItem, request: LineRequest): void {
   } else if (request.weightGrams !== undefined) {
     throw new BrigadeError('QUANTITY_INVALID', `${item.name} is not sold by weight.`);
   }
-}
-
-function resolveModifiers(index: MenuIndex, item: MenuItem, optionIds: readonly ModifierOptionId[]): PricedModifier[] {
-  if (new Set(optionIds).size !== optionIds.length) throw new BrigadeError('MODIFIER_TOO_MANY', 'The same choice was picked twice.');
-  const chosen = new Map<string, ModifierOption[]>();
-  for (const id of optionIds) {
-    const found = index.options.get(id);
-    if (!found || !item.modifierGroupIds.includes(found.group.id)) {
-      throw new BrigadeError('MODIFIER_UNKNOWN', undefined, { optionId: id, itemId: item.id });
-    }
-    const list = chosen.get(found.group.id) ?? [];
-    list.push(found.option);
-    chosen.set(found.group.id, list);
-  }
-  const result: PricedModifier[] = [];
-  // Menu order, not request order, so equal lines print and price identically.
-  for (const groupId of item.modifierGroupIds) {
-    const group = index.groups.get(groupId);
-    if (!group) continue;
-    const picked = chosen.get(groupId) ?? [];
-    if (picked.length < group.min) throw new BrigadeError('MODIFIER_REQUIRED', `Choose ${group.name} for ${item.name}.`, { groupId });
-    if (picked.length > group.max) throw new BrigadeError('MODIFIER_TOO_MANY', `At most ${group.max} for ${group.name}.`, { groupId });
-    for (const option of group.options) {
-      if (picked.includes(option)) result.push({ optionId: option.id, groupName: group.name, name: option.name, priceDelta: option.priceDelta });
-    }
-  }
-  return result;
 }

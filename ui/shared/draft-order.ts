@@ -45,5 +45,9 @@ export function changeQuantity(lines: readonly LineRequest[], lineId: LineId, de
 
 /** The wire form of the lines (the command schema wants mutable arrays). */
 export function toWireLines(lines: readonly LineRequest[]): CommandArgs<'order.create'>['lines'] {
-  return lines.map((l) => ({ ...l, modifierOptionIds: [...l.modifierOptionIds] }));
+  return lines.map(({ components, ...l }) => ({
+    ...l,
+    modifierOptionIds: [...l.modifierOptionIds],
+    ...(components ? { components: components.map((c) => ({ ...c, modifierOptionIds: [...c.modifierOptionIds] })) } : {}),
+  }));
 }
