@@ -43,8 +43,10 @@ export const modifierGroups = pgTable(
     name: text('name').notNull(),
     min: integer('min').notNull(),
     max: integer('max').notNull(),
-    /** `ModifierOption[]` from the model. */
+    /** `ModifierOption[]` from the model (nested groups in `childGroupIds`). */
     options: jsonb('options').notNull(),
+    /** 'variant' for sizes (S/M/L); null for ordinary modifiers. */
+    kind: text('kind'),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.id] }), index('modifier_groups_menu').on(t.menuId)],
 );
@@ -66,6 +68,13 @@ export const menuItems = pgTable(
     imageUrl: text('image_url'),
     sortOrder: integer('sort_order').notNull(),
     active: boolean('active').notNull(),
+    /** Null when unused; each holds the `MenuItem` field of the same name. */
+    dietaryTags: jsonb('dietary_tags'),
+    channelPrices: jsonb('channel_prices'),
+    /** The `Daypart`s (whole, not ids) the item is sold in, so a store needs no extra shape. */
+    dayparts: jsonb('dayparts'),
+    combo: jsonb('combo'),
+    taxRateIdsByDiningOption: jsonb('tax_rate_ids_by_dining_option'),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.id] }), index('menu_items_menu').on(t.menuId)],
 );
