@@ -86,6 +86,7 @@ test('a sale made while the cloud is down waits, is shown waiting, and reaches t
   await synced.stopCloud();
   await pos.addItem('Drinks', 'Draft Beer');
   await pos.payCash(0);
+  await expect(pos.changeDue()).toBeVisible();
   await expect(badge).toContainText(/offline — \d+ changes? waiting, oldest under 1 min/, { timeout: 15_000 });
   await snapshot(posPage, 'sync-pos-offline');
 
@@ -131,4 +132,18 @@ test('while the store is silent the ordering app refuses orders for it, and take
     return page.getByRole('button', { name: /^Draft Beer,/ }).isEnabled();
   }, { timeout: 20_000 }).toBe(true);
   await expect(page.getByTestId('paused-banner')).toHaveCount(0);
+});
+
+// Last: it leaves the store disconnected from the cloud.
+test('when the owner revokes the store\'s credential the POS says to re-enrol, and selling goes on', async ({ page }) => {
+  const pos = await openPos(page);
+  await expect(page.getByTestId('sync-badge')).toContainText('synced');
+  expect((await owner<{ revoked: number }>('DELETE', `/api/stores/${DEMO_CLOUD.storeId}/credentials`)).body.revoked).toBeGreaterThan(0);
+  await expect(page.getByTestId('sync-badge')).toHaveText('· this store was disconnected from the cloud, re-enrol', { timeout: 10_000 });
+  await expect(page.getByTestId('sync-detail')).toContainText('re-enrol it with a new code from the dashboard');
+  await snapshot(page, 'sync-pos-revoked');
+  await pos.addItem('Drinks', 'Draft Beer');
+  await pos.payCash(0);
+  await expect(pos.changeDue()).toBeVisible();
+  expect(await pos.orderNumber().textContent()).not.toBe('');
 });

@@ -62,6 +62,7 @@ export function startCloudConnection(options: CloudConnectionOptions): CloudConn
   let rotating: Promise<void> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let wakeRetry: (() => void) | null = null;
+  let revokedStop: Promise<void> | null = null;
   const timers: ReturnType<typeof setInterval>[] = [];
   const unsubscribe = store.onEvents((events) => {
     if (events.some((event) => !NOT_OUTBOX_EVENTS.has(event.type))) sync?.wake();
@@ -82,7 +83,10 @@ export function startCloudConnection(options: CloudConnectionOptions): CloudConn
       fetch: doFetch,
       heartbeatMs: settings.heartbeatMs,
       backoff: { baseMs: Math.min(500, settings.retryMaxMs), maxMs: settings.retryMaxMs },
-      onStatus: (status: PusherStatus) => publisher.pushed(status),
+      // The last round of a stopping pusher must not touch a store that is closing.
+      onStatus: (status: PusherStatus) => {
+        if (!stopped && sync !== null) publisher.pushed(status);
+      },
       onCredentialRefused: (used) => {
         // A request still in flight with the credential a rotation just replaced is no news.
         if (rotating || stopped || used !== current()) return;
@@ -109,7 +113,8 @@ export function startCloudConnection(options: CloudConnectionOptions): CloudConn
     logger?.error('the cloud refused this store\'s credential (revoked); selling continues offline until the store is enrolled again');
     const running = sync;
     sync = null;
-    void running?.stop();
+    // Not awaited here (we are inside one of its requests); stop() waits for it.
+    revokedStop = running?.stop() ?? null;
   }
 
   async function rotate(): Promise<void> {
@@ -205,6 +210,7 @@ export function startCloudConnection(options: CloudConnectionOptions): CloudConn
       const running = sync;
       sync = null;
       await running?.stop();
+      await revokedStop;
     },
   };
 }
