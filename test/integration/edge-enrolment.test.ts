@@ -5,10 +5,12 @@
  * credential is noticed and shown while selling goes on; rotation replaces the credential
  * in the cloud and on the node.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HubEvent } from '@brigade/sync/model';
@@ -192,5 +194,29 @@ describe('an edge node joining the cloud at start', () => {
     const third = await payCash(aged.store, await createOrder(aged.store));
     await expect.poll(() => cloudOrders(third.id), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => aged.cloud.status().state, { timeout: 10_000 }).toBe('online');
+  });
+
+  it('the headless service prints a refused code in its banner, keeps running and says why in its log', async () => {
+    await startCloud();
+    const dir = freshDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'edge/src/main.ts'], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      env: { ...process.env, BRIGADE_DATA_DIR: dir, BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: '0', BRIGADE_UI_DIST: join(dir, 'no-ui'), BRIGADE_CLOUD_URL: cloudUrl, BRIGADE_ENROL_CODE: 'ABCDE-FGHJK', BRIGADE_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    try {
+      await expect.poll(() => out, { timeout: 20_000 }).toMatch(/Cloud\s+http:\/\/127\.0\.0\.1:\d+ — not-enrolled/);
+      expect(out).toContain('ENROLMENT_CODE_INVALID');
+      expect(out).toMatch(/POS\s+http:\/\/127\.0\.0\.1:\d+\/pos\//);
+      // The log line an operator reads in the journal.
+      expect(out).toMatch(/"msg":"enrolment with the cloud failed: That enrolment code is not valid/);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });
