@@ -22,6 +22,7 @@ export function DrawerSessionPanel({ currency }: { currency: string }) {
   const [session, setSession] = useState<DrawerSession | null | undefined>(undefined);
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
+  const [counted, setCounted] = useState('');
   const [closed, setClosed] = useState<{ counted: number; expected: number; overShort: number } | null>(null);
   const money = (n: number) => formatMoney(n as Parameters<typeof formatMoney>[0], currency);
 
@@ -43,7 +44,7 @@ export function DrawerSessionPanel({ currency }: { currency: string }) {
 
   if (session === undefined) return <p className="muted">Loading…</p>;
   return (
-    <div className="drawer-session" aria-label="Cash drawer">
+    <div className="drawer-session" role="region" aria-label="Cash drawer">
       {closed && (
         <p role="status" className="drawer-result" data-testid="over-short">
           Counted {money(closed.counted)} · expected {money(closed.expected)} ·{' '}
@@ -81,9 +82,14 @@ export function DrawerSessionPanel({ currency }: { currency: string }) {
             </ul>
           )}
           <h3>Close (count blind)</h3>
-          <label>Cash counted <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-label="Cash counted" /></label>
-          <button type="button" className="btn btn-big btn-primary" disabled={cents === null}
-            onClick={() => void act('Close the drawer', (pin) => client.command('drawer.closeSession', { sessionId: session.id, amount: cents ?? 0, ...pin })).then((r) => r && setClosed(r))}>
+          <label>Cash counted <input inputMode="decimal" value={counted} onChange={(e) => setCounted(e.target.value)} aria-label="Cash counted" /></label>
+          <button type="button" className="btn btn-big btn-primary" disabled={parseAmount(counted) === null}
+            onClick={() => void act('Close the drawer', (pin) => client.command('drawer.closeSession', { sessionId: session.id, amount: parseAmount(counted) ?? 0, ...pin })).then((r) => {
+              if (r) {
+                setClosed(r);
+                setCounted('');
+              }
+            })}>
             Close drawer
           </button>
         </section>
