@@ -50,9 +50,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
+const PGLITE_SHARED_BUFFERS = '16MB';
+
 async function openPglite(dataDir: string | undefined, template: Blob | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
+  const client = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    ...(template ? { loadDataDir: template } : {}),
+    // Postgres' default 128 MB buffer pool lives in PGlite's WASM memory and was the largest
+    // part of an idle cloud process (RSS 359 MB → 239 MB with 16 MB, measured in
+    // docs/benchmarks.md). The embedded database is for one store or a demo; larger
+    // deployments run on PostgreSQL (DATABASE_URL), which this does not touch.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`, '-c', 'wal_buffers=1MB'],
+  });
   await client.waitReady;
   // Shape values and reports are in UTC whatever the host says.
   await client.exec("SET TimeZone TO 'UTC'; SET DateStyle TO 'ISO, MDY';");
