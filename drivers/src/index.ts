@@ -29,3 +29,4 @@ export { PrinterWorker, type PrinterWorkerOptions } from './printer-worker';
 export { offlineStatus, refusal } from './escpos/escpos-session';
 export { parseDeviceAddress, transportFor, DeviceAddressError, type DeviceAddress } from './transports/device-address';
 export { PrinterDrawer, SerialLineDrawer, type CashDrawer, type LinePort, type SerialLineDrawerOptions } from './drawer/cash-drawer';
+export { SerialKickDrawer, type SerialKickDrawerOptions } from './drawer/serial-kick-drawer';

@@ -5,7 +5,7 @@
  * `scanner.scan` event, so every POS hears about both over its live socket.
  */
 import {
-  DeviceWorker, HidPosScanner, PoleDisplay, SerialScanner, TOLEDO_SERIAL, ToledoScale, parseDeviceAddress, transportFor,
+  DeviceWorker, HidPosScanner, PoleDisplay, SerialKickDrawer, SerialScanner, TOLEDO_SERIAL, ToledoScale, parseDeviceAddress, transportFor,
   type Backoff, type DeviceAddress, type DeviceState, type ScanEvent,
 } from '@brigade/drivers';
 import type { Logger } from 'pino';
@@ -25,6 +25,8 @@ export interface DeviceStatusEntry {
   readonly status: DeviceCondition;
   readonly message: string | null;
   readonly since: string;
+  /** Drawers that report it: whether the drawer is open now (null when it could not be asked). */
+  readonly drawerOpen?: boolean | null;
 }
 
 interface Managed {
@@ -32,6 +34,7 @@ interface Managed {
   readonly worker: DeviceWorker | null;
   readonly scale: ToledoScale | null;
   readonly display: PoleDisplay | null;
+  readonly drawer: SerialKickDrawer | null;
   status: DeviceCondition;
   message: string | null;
   since: Date;
@@ -101,9 +104,11 @@ export class DeviceManager {
   async statuses(): Promise<DeviceStatusEntry[]> {
     await this.refreshReaders();
     const stored = this.assignments.all();
+    const drawers = new Map(await Promise.all([...this.managed.values()].filter((d) => d.drawer).map(async (d) => [d.config.id, await this.drawerState(d)] as const)));
     return [...this.managed.values()].map((device) => {
       const assigned = stored[device.config.id];
       return {
+        ...(drawers.has(device.config.id) ? { drawerOpen: drawers.get(device.config.id) ?? null } : {}),
         id: device.config.id,
         kind: device.config.kind,
         address: device.config.address,
@@ -129,6 +134,25 @@ export class DeviceManager {
     return this.pick('pole-display', stationId, deviceId, (device) => device.display);
   }
 
+  /**
+   * The drawer of the till that made a drawer job (by the paired POS's id or its station),
+   * else a drawer tied to no till; null: kick through the receipt printer instead.
+   */
+  drawerFor(tillDeviceId: string | null): SerialKickDrawer | null {
+    const drawers = [...this.managed.values()].filter((device) => device.drawer !== null);
+    const stored = this.assignments.all();
+    const stationOf = (d: Managed): string | null => stored[d.config.id]?.stationId ?? d.config.stationId ?? null;
+    const tillStation = tillDeviceId === null ? null : this.options.store.queries.devices().find((d) => d.id === tillDeviceId)?.stationId ?? null;
+    const chosen = drawers.find((d) => tillDeviceId !== null && (stationOf(d) === tillDeviceId || (tillStation !== null && stationOf(d) === tillStation)))
+      ?? drawers.find((d) => stationOf(d) === null);
+    return chosen?.drawer ?? null;
+  }
+
+  private async drawerState(device: Managed): Promise<boolean | null> {
+    if (!device.drawer || device.status !== 'ready') return null;
+    return device.drawer.isOpen().catch(() => null);
+  }
+
   private pick<T>(kind: DeviceKind, stationId: string | null, deviceId: string | undefined, get: (d: Managed) => T | null): { id: string; value: T } | null {
     const candidates = [...this.managed.values()].filter((device) => device.config.kind === kind && (deviceId === undefined || device.config.id === deviceId));
     const stored = this.assignments.all();
@@ -141,7 +165,7 @@ export class DeviceManager {
   private manage(config: DeviceConfig): Managed {
     const since = this.now();
     if (config.kind === 'payment-terminal') {
-      return { config, worker: null, scale: null, display: null, status: 'offline', message: 'Not checked yet', since };
+      return { config, worker: null, scale: null, display: null, drawer: null, status: 'offline', message: 'Not checked yet', since };
     }
     const address = addressFor(config);
     const worker = new DeviceWorker({ id: config.id, transport: () => transportFor(address), ...(this.options.backoff ? { backoff: this.options.backoff } : {}) });
@@ -149,6 +173,7 @@ export class DeviceManager {
       config, worker, since, status: 'offline', message: 'Connecting',
       scale: config.kind === 'scale' ? new ToledoScale(worker) : null,
       display: config.kind === 'pole-display' ? new PoleDisplay(worker) : null,
+      drawer: config.kind === 'drawer' ? new SerialKickDrawer(worker, { timeoutMs: 500, ...(config.openWhen ? { openWhen: config.openWhen } : {}) }) : null,
     };
     worker.on('state', (state: DeviceState, error?: Error) => this.onState(device, state, error));
     // A worker with no 'error' listener would crash the node on the first bad frame.

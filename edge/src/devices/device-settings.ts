@@ -25,6 +25,8 @@ export const DeviceConfigSchema = Type.Object(
     role: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     /** The paired POS screen (device id) or station the device belongs to. */
     stationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Drawers: the level of the drawer switch (pin 3) when the drawer is open; 'high' by default. */
+    openWhen: Type.Optional(Type.Union([Type.Literal('high'), Type.Literal('low')])),
   },
   { additionalProperties: false },
 );

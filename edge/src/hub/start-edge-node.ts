@@ -43,7 +43,8 @@ export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<Edge
   const storeDevices = prepareStoreDevices({ ...options.devices, config, ...(options.store?.terminal ? { terminal: options.store.terminal } : {}), ...(logger ? { logger: logger.child({ part: 'devices' }) } : {}) });
   const store = openEdgeStore({ ...options.store, ...(storeDevices.terminal ? { terminal: storeDevices.terminal } : {}), dataDir: config.dataDir, ...(logger ? { logger: logger.child({ part: 'store' }) } : {}) });
   const devices = storeDevices.attach(store);
-  const printRunner = new PrintRunner({ ...options.printRunner, store, printers: config.printers, ...(logger ? { logger: logger.child({ part: 'printing' }) } : {}) });
+  // A till's own serial drawer (BRIGADE_DEVICES kind 'drawer') opens instead of the printer's kick.
+  const printRunner = new PrintRunner({ drawers: devices.manager, ...options.printRunner, store, printers: config.printers, ...(logger ? { logger: logger.child({ part: 'printing' }) } : {}) });
   let hub: FastifyInstance | null = null;
   try {
     hub = await buildHub({

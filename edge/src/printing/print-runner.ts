@@ -302,7 +302,9 @@ export class PrintRunner {
       } catch (error) {
         const message = `The drawer did not open: ${(error as Error).message}`;
         if (printer) this.health.record(printer.id, 'offline', message);
-        const givingUp = printer === undefined || this.health.unreachableFor(printer.id) >= (this.options.deadAfterMs ?? DEAD_AFTER_MS);
+        const dead = this.options.deadAfterMs ?? DEAD_AFTER_MS;
+        // A printer counts from when it stopped answering; a drawer line from when the job was made.
+        const givingUp = printer ? this.health.unreachableFor(printer.id) >= dead : this.now() - Date.parse(job.createdAt) >= dead;
         marks.mark(job.id, givingUp ? 'failed' : job.status, { nextAttemptAt: this.retryAt(), lastError: message, ...(printer ? { printerId: printer.id } : {}) });
       } finally {
         this.drawerBusy.delete(lane);

@@ -114,6 +114,7 @@ function DeviceRow({ device, stations, onDone }: { device: HardwareDevice; stati
       <strong>{device.id}</strong> · {deviceKindLabels[device.kind] ?? device.kind} <span className="muted">{device.address}</span>{' '}
       <StatusBadge status={device.status} />
       {device.message && device.status !== 'ready' && <span className="muted"> {device.message}</span>}
+      {typeof device.drawerOpen === 'boolean' && <span className="muted" data-drawer={device.drawerOpen ? 'open' : 'closed'}> {device.drawerOpen ? 'Drawer open' : 'Drawer closed'}</span>}
       <label>
         Role <input value={role} maxLength={64} onChange={(event) => setRole(event.target.value)} />
       </label>

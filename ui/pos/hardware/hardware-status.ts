@@ -14,6 +14,8 @@ export interface HardwareDevice {
   readonly status: string;
   readonly message: string | null;
   readonly since: string;
+  /** Drawers: open or closed as the drawer reports it; null when it could not be asked. */
+  readonly drawerOpen?: boolean | null;
 }
 
 export interface HardwarePrinter {
