@@ -14,6 +14,7 @@ import { usePoleDisplay, useScannerEvents } from './hardware';
 import { WeighDialog } from './weigh-dialog';
 import { TenderDialog } from './tender-dialog';
 import { TicketPanel } from './ticket-panel';
+import { GiftLoyaltyActions } from './gift-loyalty-actions';
 
 const MENU_CHANGED = new Set<string>(['PRICE_MISMATCH', 'ITEM_UNKNOWN', 'ITEM_UNAVAILABLE', 'MODIFIER_UNKNOWN']);
 
@@ -112,7 +113,8 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
       <MenuBrowser index={index} unavailable={unavailable} onPick={pick} />
       <TicketPanel index={index} unavailable={unavailable} lines={lines} order={order} busy={busy}
         onLines={setLines} onPay={() => void submit('pay')} onSend={() => void submit('fire')} onNewOrder={newOrder} onOrder={setOrder}
-        diningOption={diningOption} onDiningOption={setDiningOption} />
+        diningOption={diningOption} onDiningOption={setDiningOption}
+        extra={<GiftLoyaltyActions index={index} lines={lines} diningOption={diningOption} order={order} onOrder={setOrder} />} />
       {picking && (
         <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => {

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { Dialog } from '../shared/dialog';
 import { GiftCardEntry } from '../shared/gift-card-entry';
+import { PointsTender } from './points-tender';
 import { useHub } from '../shared/hub-context';
 import type { RetryMemo } from '../shared/retry-memo';
 import { useCardAvailability } from './hardware';
@@ -49,7 +50,7 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
   const availability = useCardAvailability();
   const cardOff = availability !== null && !availability.card;
   const [cancelling, setCancelling] = useState(false);
-  const [giftCard, setGiftCard] = useState<'entering' | 'paid' | null>(null);
+  const [giftCard, setGiftCard] = useState<'entering' | 'points' | 'paid' | null>(null);
   const cancelOnReader = () => {
     setCancelling(true);
     // The reader stops waiting; the payment then answers "declined: cancelled" and nothing is charged.
@@ -68,9 +69,13 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
         <GiftCardEntry order={order} memo={memo} onBack={() => setGiftCard(null)}
           onPaid={(paid, payment) => { onPaid(paid, payment); setGiftCard('paid'); }} />
       )}
+      {state.matches('choosing') && giftCard === 'points' && (
+        <PointsTender order={order} memo={memo} onBack={() => setGiftCard(null)}
+          onPaid={(paid, payment) => { onPaid(paid, payment); setGiftCard('paid'); }} />
+      )}
       {giftCard === 'paid' && (
         <div className="paid" role="status">
-          <p className="reader-title">Gift card accepted</p>
+          <p className="reader-title">{order.payments.at(-1)?.tender === 'loyalty' ? 'Points accepted' : 'Gift card accepted'}</p>
           {due > 0 && <p>Still due: <strong data-testid="gift-remaining">{money(due)}</strong>. Tap Pay again for the rest.</p>}
           <button type="button" className="btn btn-big btn-ok" onClick={onClose} autoFocus>Done</button>
         </div>
@@ -80,6 +85,7 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
           <button type="button" className="btn btn-big btn-primary" onClick={() => send({ type: 'CASH' })}>Cash</button>
           <button type="button" className="btn btn-big btn-primary" disabled={cardOff} onClick={() => send({ type: 'CARD' })}>Card</button>
           <button type="button" className="btn btn-big btn-primary" onClick={() => setGiftCard('entering')}>Gift card</button>
+          <button type="button" className="btn btn-big" onClick={() => setGiftCard('points')}>Points</button>
         </div>
       )}
       {(state.matches('cash') || state.matches('capturingCash')) && (

@@ -3,7 +3,7 @@
  * sent, the hub's order with its status, payment and receipt actions.
  */
 import { type DiningOption, type ItemId, type LineId, type LineRequest, type MenuIndex, type Order, type PricedLine, type PricedOrder, cents, formatMoney } from '@brigade/sync/model';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../shared/api-client';
 import { changeQuantity, priceDraft, unavailableLines } from '../shared/draft-order';
 import { useHub } from '../shared/hub-context';
@@ -27,11 +27,13 @@ interface Props {
   onOrder: (order: Order) => void;
   diningOption: DiningOption;
   onDiningOption: (option: DiningOption) => void;
+  /** More actions on the ticket (gift cards, loyalty). */
+  extra?: ReactNode;
 }
 
-export function TicketPanel({ index, unavailable, lines, order, busy, onLines, onPay, onSend, onNewOrder, onOrder, diningOption, onDiningOption }: Props) {
+export function TicketPanel({ index, unavailable, lines, order, busy, onLines, onPay, onSend, onNewOrder, onOrder, diningOption, onDiningOption, extra }: Props) {
   const currency = index.menu.currency;
-  if (order) return <SentOrder order={order} onNewOrder={onNewOrder} onPay={onPay} onOrder={onOrder} />;
+  if (order) return <SentOrder order={order} onNewOrder={onNewOrder} onPay={onPay} onOrder={onOrder} extra={extra} />;
   let priced: PricedOrder | null = null;
   let problem: string | null = null;
   try {
@@ -70,6 +72,7 @@ export function TicketPanel({ index, unavailable, lines, order, busy, onLines, o
         <button type="button" className="btn btn-primary btn-big btn-wide" disabled={!priced || lines.length === 0 || soldOut.size > 0 || busy} onClick={onPay}>
           Pay {priced ? formatMoney(priced.totals.total, currency) : ''}
         </button>
+        {extra}
       </div>
     </aside>
   );
@@ -95,7 +98,7 @@ export function LineText({ line, currency }: { line: PricedLine & { voided?: boo
   );
 }
 
-function SentOrder({ order, onNewOrder, onPay, onOrder }: { order: Order; onNewOrder: () => void; onPay: () => void; onOrder: (o: Order) => void }) {
+function SentOrder({ order, onNewOrder, onPay, onOrder, extra }: { order: Order; onNewOrder: () => void; onPay: () => void; onOrder: (o: Order) => void; extra?: ReactNode }) {
   const { client } = useHub();
   const toasts = useToasts();
   const { managerApproval } = useStaff();
@@ -144,6 +147,7 @@ function SentOrder({ order, onNewOrder, onPay, onOrder }: { order: Order; onNewO
         )}
         {order.status === 'open' && <button type="button" className="btn btn-big" onClick={fire}>Send to kitchen</button>}
         <button type="button" className="btn btn-big" onClick={onNewOrder}>New order</button>
+        {extra}
       </div>
     </aside>
   );
