@@ -89,7 +89,8 @@ describe('an edge node joining the cloud at start', () => {
   it('enrols with a good code, keeps the credential, syncs a sale, and uses the stored credential after a restart', async () => {
     await startCloud();
     const dir = freshDir();
-    const node = await startNode(dir, { BRIGADE_ENROL_CODE: await code() });
+    // A heartbeat a minute apart: only the commit's wake can bring the sale up within the poll.
+    const node = await startNode(dir, { BRIGADE_ENROL_CODE: await code(), BRIGADE_SYNC_HEARTBEAT_MS: '60000' });
     await expect.poll(() => node.cloud.status().state, { timeout: 10_000 }).toBe('online');
     expect(node.cloud.status().storeId).toBe(tenant.storeId);
     expect(node.store.queries.syncStatus()).toMatchObject({ cloud: 'online', online: true });

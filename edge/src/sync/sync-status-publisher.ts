@@ -40,8 +40,11 @@ export function syncStatusPublisher(store: EdgeStore): SyncStatusPublisher {
       publish();
     },
     pushed(status) {
-      // A refusal or revocation outranks the pusher's last round.
-      if (state === 'revoked' || state === 'none') return;
+      // A revocation outranks the pusher's last round, which may still have reached the cloud.
+      if (state === 'revoked' || state === 'none') {
+        store.setOnline(false);
+        return;
+      }
       state = status.online ? 'online' : 'offline';
       message = null;
       publish();
