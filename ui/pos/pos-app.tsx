@@ -12,6 +12,7 @@ import { OnlineOrderCue } from './online-order-cue';
 import { OrdersView } from './orders-view';
 import { RegisterView } from './register-view';
 import { SignInScreen } from './sign-in-screen';
+import { TablesView } from './tables-view';
 import { StockView } from './stock-view';
 import { LowStockBadge } from './low-stock-badge';
 import { StaffProvider, useStaff } from './staff-session';
@@ -56,7 +57,7 @@ function PosSession() {
   );
 }
 
-type Tab = 'register' | 'orders' | 'stock' | 'manager';
+type Tab = 'tables' | 'register' | 'orders' | 'stock' | 'manager';
 
 function PosShell() {
   const { session, signOut } = useStaff();
@@ -68,6 +69,7 @@ function PosShell() {
   });
   const tabs: { id: Tab; label: string }[] = [
     { id: 'register', label: 'Register' },
+    { id: 'tables', label: 'Tables' },
     { id: 'orders', label: readyCount > 0 ? `Orders (${readyCount} ready)` : 'Orders' },
     { id: 'stock', label: 'Stock' },
     { id: 'manager', label: 'Manager' },
@@ -92,6 +94,7 @@ function PosShell() {
       <main className="pos-main">
         {/* The register stays mounted so a half-rung order survives a look at the orders list. */}
         <div hidden={tab !== 'register'}><RegisterView menu={menu} active={tab === 'register'} /></div>
+        {tab === 'tables' && <TablesView menu={menu} />}
         {tab === 'orders' && <OrdersView />}
         {tab === 'stock' && <StockView index={menu.index} />}
         {tab === 'manager' && <ManagerView index={menu.index} unavailable={menu.unavailable} />}

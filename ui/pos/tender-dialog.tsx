@@ -17,9 +17,11 @@ interface Props {
   memo: RetryMemo;
   onPaid: (order: Order, payment: Payment) => void;
   onClose: () => void;
+  /** A tip chosen before paying (table service), added to what this tender takes. */
+  tip?: Cents;
 }
 
-export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
+export function TenderDialog({ order, memo, onPaid, onClose, tip }: Props) {
   const { client } = useHub();
   const currency = order.totals.currency;
   const due = cents(Math.max(0, order.totals.total - order.paid));
@@ -36,6 +38,7 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
                 tender: input.tender,
                 amount: input.amount,
                 ...(input.tendered !== undefined ? { tendered: input.tendered } : {}),
+                ...(tip ? { tip } : {}),
               }, { commandId: id('command') }),
             );
             onPaid(result.order, result.payment);
@@ -43,7 +46,7 @@ export function TenderDialog({ order, memo, onPaid, onClose }: Props) {
           }),
         },
       }),
-    [client, order.id, onPaid, memo],
+    [client, order.id, onPaid, memo, tip],
   );
   const [state, send] = useMachine(machine, { input: { due, currency } });
   // Said before the customer reaches for a card: the store's policy when the reader or the internet is down.
