@@ -12,7 +12,7 @@
  *    refused (MODIFIER_UNKNOWN, naming the parent).
  * A group is visited once per item even if two options open it, and at most
  * MAX_MODIFIER_DEPTH levels deep, so a cyclic menu cannot loop; the cloud refuses such
- * menus before they are published (validateMenuStructure).
+ * menus before they are published (cloud/src/menu/menu-validate-depth.ts).
  */
 import { BrigadeError } from './errors';
 import type { ModifierGroupId, ModifierOptionId } from './ids';

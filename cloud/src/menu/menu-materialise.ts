@@ -28,10 +28,10 @@ export async function materialiseMenu(tx: CloudTx, menuId: string, organisationI
     if (menu.modifierGroups.length > 0) {
       await tx
         .insert(modifierGroups)
-        .values(menu.modifierGroups.map((g) => ({ ...scope, id: g.id, name: g.name, min: g.min, max: g.max, options: g.options })))
+        .values(menu.modifierGroups.map((g) => ({ ...scope, id: g.id, name: g.name, min: g.min, max: g.max, options: g.options, kind: g.kind ?? null })))
         .onConflictDoUpdate({
           target: [modifierGroups.storeId, modifierGroups.id],
-          set: { menuId, name: excluded('name'), min: excluded('min'), max: excluded('max'), options: excluded('options') },
+          set: { menuId, name: excluded('name'), min: excluded('min'), max: excluded('max'), options: excluded('options'), kind: excluded('kind') },
         });
     }
     if (menu.items.length > 0) {
@@ -54,12 +54,19 @@ export async function materialiseMenu(tx: CloudTx, menuId: string, organisationI
             imageUrl: i.imageUrl ?? null,
             sortOrder: i.sortOrder,
             active: i.active,
+            dietaryTags: i.dietaryTags ?? null,
+            channelPrices: i.channelPrices ?? null,
+            // The whole dayparts, so the store rebuilds them from its item rows alone.
+            dayparts: i.daypartIds && i.daypartIds.length > 0 ? (menu.dayparts ?? []).filter((d) => i.daypartIds?.includes(d.id)) : null,
+            combo: i.combo ?? null,
+            taxRateIdsByDiningOption: i.taxRateIdsByDiningOption ?? null,
           })),
         )
         .onConflictDoUpdate({
           target: [menuItems.storeId, menuItems.id],
           set: Object.fromEntries(
-            ['category_id', 'name', 'description', 'price', 'tax_rate_ids', 'station_id', 'modifier_group_ids', 'sold_by_weight', 'barcode', 'allergens', 'image_url', 'sort_order', 'active', 'menu_id'].map((c) => [
+            ['category_id', 'name', 'description', 'price', 'tax_rate_ids', 'station_id', 'modifier_group_ids', 'sold_by_weight', 'barcode', 'allergens', 'image_url', 'sort_order', 'active', 'menu_id',
+              'dietary_tags', 'channel_prices', 'dayparts', 'combo', 'tax_rate_ids_by_dining_option'].map((c) => [
               camel(c),
               excluded(c),
             ]),

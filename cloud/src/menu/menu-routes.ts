@@ -5,14 +5,15 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { BrigadeError, type CategoryId, type ItemId, type Menu, type MenuItem, type ModifierGroup, type ModifierGroupId, type ModifierOptionId, type StationId, type TaxRateId, newId } from '@brigade/sync/model';
+import { BrigadeError, type CategoryId, type Daypart, type ItemId, type Menu, type MenuItem, type ModifierGroup, type ModifierGroupId, type ModifierOptionId, type StationId, type TaxRateId, newId } from '@brigade/sync/model';
 import { CloudError } from '@brigade/sync/protocol';
 import { menus, stores } from '@brigade/sync/schema/pg';
 import { type SignedInUser, requireUser } from '../auth/sessions';
 import type { CloudContext } from '../context';
 import { requireMenu } from '../stores/store-access';
 import { materialiseMenu } from './menu-materialise';
-import { CreateGroupBody, CreateItemBody, ItemParams, ItemPatchSchema, MenuParams, ReplaceMenuBody } from './menu-schemas';
+import { type ItemPatch, applyItemPatch } from './menu-item-patch';
+import { CreateGroupBody, CreateItemBody, ItemParams, ItemPatchSchema, MenuParams, ReplaceDaypartsBody, ReplaceMenuBody } from './menu-schemas';
 import { validateMenu } from './menu-validate';
 
 /** A whole menu of 2,000 items with modifiers fits; anything bigger is refused before parsing. */
@@ -21,7 +22,10 @@ export const MENU_BODY_LIMIT = 2 * 1024 * 1024;
 type ItemInput = Omit<MenuItem, 'id' | 'categoryId' | 'taxRateIds' | 'stationId' | 'modifierGroupIds'> & {
   id?: string; categoryId: string; taxRateIds: string[]; stationId: string; modifierGroupIds: string[];
 };
-type GroupInput = { id?: string; name: string; min: number; max: number; options: { id?: string; name: string; priceDelta: number; isDefault?: boolean }[] };
+type GroupInput = {
+  id?: string; name: string; min: number; max: number; kind?: 'variant' | 'modifier';
+  options: { id?: string; name: string; priceDelta: number; isDefault?: boolean; childGroupIds?: string[] }[];
+};
 
 export async function editMenu(ctx: CloudContext, user: SignedInUser, menuId: string, expectedVersion: number | undefined, change: (menu: Menu) => Menu): Promise<{ menu: Menu; version: number }> {
   const result = await ctx.database.db.transaction(async (tx) => {
@@ -76,22 +80,17 @@ export function registerMenuRoutes(app: FastifyInstance, ctx: CloudContext): voi
   app.patch('/api/menus/:id/items/:itemId', { schema: { tags, security, params: ItemParams, body: ItemPatchSchema } }, async (request) => {
     const user = await requireUser(ctx, request);
     const { id, itemId } = request.params as { id: string; itemId: string };
-    const { version, imageUrl, ...patch } = request.body as { version?: number; imageUrl?: string | null } & Partial<Pick<MenuItem, 'name' | 'description' | 'price' | 'active' | 'sortOrder'>> & { categoryId?: string };
+    const { version, ...patch } = request.body as { version?: number } & ItemPatch;
     return editMenu(ctx, user, id, version, (menu) => {
       if (!menu.items.some((i) => i.id === itemId)) throw new BrigadeError('ITEM_UNKNOWN', undefined, { itemId });
-      return {
-        ...menu,
-        items: menu.items.map((i) => {
-          if (i.id !== itemId) return i;
-          const next: MenuItem = { ...i, ...patch, categoryId: (patch.categoryId ?? i.categoryId) as CategoryId };
-          if (imageUrl === null) {
-            const { imageUrl: _drop, ...rest } = next;
-            return rest;
-          }
-          return imageUrl === undefined ? next : { ...next, imageUrl };
-        }),
-      };
+      return { ...menu, items: menu.items.map((i) => (i.id === itemId ? applyItemPatch(i, patch) : i)) };
     });
+  });
+
+  app.put('/api/menus/:id/dayparts', { schema: { tags, security, params: MenuParams, body: ReplaceDaypartsBody } }, async (request) => {
+    const user = await requireUser(ctx, request);
+    const body = request.body as { version?: number; dayparts: Daypart[] };
+    return editMenu(ctx, user, (request.params as { id: string }).id, body.version, (menu) => ({ ...menu, dayparts: body.dayparts }));
   });
 
   app.post('/api/menus/:id/modifier-groups', { schema: { tags, security, params: MenuParams, body: CreateGroupBody } }, async (request, reply) => {
@@ -102,7 +101,11 @@ export function registerMenuRoutes(app: FastifyInstance, ctx: CloudContext): voi
       name: body.group.name,
       min: body.group.min,
       max: body.group.max,
-      options: body.group.options.map((o) => ({ ...o, id: (o.id ?? newId()) as ModifierOptionId, priceDelta: o.priceDelta as MenuItem['price'] })),
+      ...(body.group.kind ? { kind: body.group.kind } : {}),
+      options: body.group.options.map(({ childGroupIds, ...o }) => ({
+        ...o, id: (o.id ?? newId()) as ModifierOptionId, priceDelta: o.priceDelta as MenuItem['price'],
+        ...(childGroupIds ? { childGroupIds: childGroupIds as ModifierGroupId[] } : {}),
+      })),
     };
     const result = await editMenu(ctx, user, (request.params as { id: string }).id, body.version, (menu) => {
       if (menu.modifierGroups.some((g) => g.id === group.id)) throw new CloudError('MENU_INVALID', 'A modifier group with that id exists already.', { groupId: group.id });

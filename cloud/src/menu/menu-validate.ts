@@ -5,6 +5,7 @@
  */
 import type { Menu } from '@brigade/sync/model';
 import { CloudError } from '@brigade/sync/protocol';
+import { validateMenuDepth } from './menu-validate-depth';
 
 export const MENU_LIMITS = { items: 2_000, categories: 200, modifierGroups: 500, optionsPerGroup: 50, taxRates: 20, stations: 50 } as const;
 
@@ -44,4 +45,5 @@ export function validateMenu(menu: Menu): void {
       item.modifierGroupIds.find((g) => !groups.has(g));
     if (missing) throw new CloudError('MENU_INVALID', `${item.name} refers to ${missing}, which is not on the menu.`, { itemId: item.id });
   }
+  validateMenuDepth(menu);
 }

@@ -27,7 +27,7 @@ export const orderCreate = defineCommand({
   run(tx, ctx, args) {
     checkChannel(ctx.actor.deviceRole, args.channel);
     if (orderExists(tx, args.orderId)) throw new BrigadeError('VALIDATION_FAILED', 'An order with this id already exists.', { orderId: args.orderId });
-    const lines = priceRequestedLines(tx, args.lines, args.diningOption);
+    const lines = priceRequestedLines(tx, args.lines, args.diningOption, args.channel);
     const store = ctx.store.storeRow();
     const businessDay = businessDayOf(ctx.at, store.timezone, store.businessDayEndHour);
     const totals: OrderTotals = totalLines(ctx.store.menuIndex(), lines);
@@ -67,7 +67,7 @@ export const orderAddLines = defineCommand({
       throw new BrigadeError('ORDER_ALREADY_PAID', undefined, { orderId: args.orderId });
     }
     refuseIfSplit(tx.orm, args.orderId);
-    const lines = priceRequestedLines(tx, args.lines, row.diningOption);
+    const lines = priceRequestedLines(tx, args.lines, row.diningOption, row.channel);
     insertLines(tx, args.orderId, lines);
     checkExpectedTotal(tx, args.orderId, args.expectedTotal);
     tx.audit('order.addLines', { orderId: args.orderId, detail: { lines: lines.length } });

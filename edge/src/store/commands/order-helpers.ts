@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   BrigadeError, type CommandArgs, type DiningOption, type ItemId, type KitchenTicket, type KitchenTicketItem, type LineId, type LineRequest,
-  type ModifierOptionId, type OrderStatus, type PricedLine, newId, nextStatus, priceOrder,
+  type ModifierOptionId, type OrderChannel, type OrderStatus, type PricedLine, kitchenDetailLines, newId, nextStatus, priceOrder,
 } from '@brigade/sync/model';
 import { checkLines, checks, kitchenTickets, orderLines, orders } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
@@ -28,8 +28,11 @@ export function requireChangeableOrder(tx: CommandTx, orderId: string): OrderRow
   return row;
 }
 
-/** Prices requested lines against the store's menu and 86 list (taxes of the dining option); refuses ids already used. */
-export function priceRequestedLines(tx: CommandTx, wire: readonly WireLine[], diningOption?: DiningOption): readonly PricedLine[] {
+/**
+ * Prices requested lines against the store's menu and 86 list (taxes of the dining option,
+ * price of the channel, dayparts at the store's wall clock); refuses ids already used.
+ */
+export function priceRequestedLines(tx: CommandTx, wire: readonly WireLine[], diningOption?: DiningOption, channel?: OrderChannel): readonly PricedLine[] {
   const requests: LineRequest[] = wire.map((l) => ({
     ...l, lineId: l.lineId as LineId, itemId: l.itemId as ItemId, modifierOptionIds: l.modifierOptionIds as ModifierOptionId[],
   }));
@@ -40,7 +43,8 @@ export function priceRequestedLines(tx: CommandTx, wire: readonly WireLine[], di
       throw new BrigadeError('VALIDATION_FAILED', 'A line with this lineId already exists.', { lineId: id });
     }
   }
-  return priceOrder(tx.ctx.store.menuIndex(), requests, tx.ctx.store.unavailable(), diningOption).lines;
+  const sale = { at: tx.now, timeZone: tx.ctx.store.storeRow().timezone, ...(channel ? { channel } : {}) };
+  return priceOrder(tx.ctx.store.menuIndex(), requests, tx.ctx.store.unavailable(), diningOption, sale).lines;
 }
 
 /**
@@ -134,7 +138,7 @@ export function fireOrder(tx: CommandTx, orderId: string, scope: FireScope = {})
     const items = byStation.get(line.stationId) ?? [];
     const course = courses.get(line.id) ?? 1;
     items.push({
-      lineId: priced.lineId, name: priced.name, quantity: priced.quantity, modifiers: priced.modifiers.map((m) => m.name),
+      lineId: priced.lineId, name: priced.name, quantity: priced.quantity, modifiers: kitchenDetailLines(priced),
       note: priced.note ?? null, voided: false, ...(course > 1 || scope.course !== undefined ? { course } : {}),
     });
     byStation.set(line.stationId, items);
