@@ -87,6 +87,7 @@ export const COMMAND_PERMISSIONS: Readonly<Record<string, Permission | null>> = 
   'drawer.drop': 'drawer.drop',
   'report.closeDay': 'reports.closeDay',
   'report.reprintZ': 'reports.view',
+  'report.printX': 'reports.view',
   'order.acceptOnline': null,
   'check.open': null,
   'check.addLines': null,

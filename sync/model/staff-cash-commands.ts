@@ -55,6 +55,8 @@ export const staffCashCommandArgs = {
   'drawer.drop': DrawerMovementArgs,
   'report.closeDay': Type.Object({ reportId: Uuid, managerPin: ManagerPin }, { additionalProperties: false }),
   'report.reprintZ': Type.Object({ reportId: Uuid, managerPin: ManagerPin }, { additionalProperties: false }),
+  /** Prints the X report (the period since the last Z) on the receipt printer; changes no figures. */
+  'report.printX': Type.Object({ managerPin: ManagerPin }, { additionalProperties: false }),
 } as const;
 
 type Movement = { sessionId: string; movementId: string; kind: DrawerMovementKind; amount: number };
@@ -72,4 +74,5 @@ export interface StaffCashResults {
   'drawer.drop': Movement;
   'report.closeDay': { reportId: string; report: DayReport; printJobId: string };
   'report.reprintZ': { reportId: string; sequence: number; printJobId: string };
+  'report.printX': { report: DayReport; printJobId: string };
 }

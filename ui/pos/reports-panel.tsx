@@ -40,6 +40,9 @@ export function ReportsPanel() {
     <div className="reports">
       <div className="report-actions">
         <button type="button" className="btn btn-big" onClick={reload}>Refresh X report</button>
+        <button type="button" className="btn btn-big" onClick={() => void approved('Print the X report', (pin) => client.command('report.printX', { ...pin })).then((r) => r && toasts.info('X report sent to the printer.'))}>
+          Print X report
+        </button>
         <button type="button" className="btn btn-big btn-primary" onClick={() => void closeDay()}>Close the day (print Z)</button>
       </div>
       {report ? <ReportView report={report} /> : <p className="muted">Loading…</p>}

@@ -25,6 +25,8 @@ export interface ZReport {
   /** Changes not yet synced to the cloud at close: printed as a warning. */
   unsynced?: number;
   closedBy?: string;
+  /** A heading instead of "Z REPORT #n", e.g. for an X report printed mid-day. */
+  title?: string;
 }
 
 const tenderLabel: Record<TenderType, string> = { cash: 'Cash', card: 'Card', online: 'Online', gift_card: 'Gift card', loyalty: 'Loyalty' };
@@ -38,7 +40,7 @@ export function renderZReport(report: ZReport, store: StoreHeader, opts: { repri
   const e = newEncoder(profile);
 
   if (opts.reprint) banner(e, 'REPRINT');
-  e.align('center').bold(true).size(2, 2).line(`Z REPORT #${report.sequence}`).size(1, 1).bold(false).line(store.name);
+  e.align('center').bold(true).size(2, 2).line(report.title ?? `Z REPORT #${report.sequence}`).size(1, 1).bold(false).line(store.name);
   e.line(`Business day ${report.businessDay}`);
   e.line(`${formatTime(report.openedAt, store.timezone, locale, true)} - ${formatTime(report.closedAt, store.timezone, locale, true)}`);
   if (report.closedBy) e.line(`Closed by ${report.closedBy}`);

@@ -52,6 +52,7 @@ const commandRoles: Record<CommandName, string> = {
   'drawer.drop': 'pos + permission drawer.drop',
   'report.closeDay': 'pos + permission reports.closeDay',
   'report.reprintZ': 'pos + permission reports.view',
+  'report.printX': 'pos + permission reports.view',
   'inventory.defineIngredient': 'pos + manager',
   'inventory.setRecipe': 'pos + manager',
   'inventory.receive': 'pos',

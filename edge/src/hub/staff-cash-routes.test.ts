@@ -53,6 +53,20 @@ describe('staff and cash routes', () => {
     expect((await get(manager, '/api/reports/z?limit=0')).statusCode).toBe(400);
   });
 
+  it('prints the X report under its own heading and changes no figures', async () => {
+    const before = (await get(manager, '/api/reports/x')).json<{ report: DayReport }>().report;
+    const { printJobId } = await command(manager, 'report.printX', {}) as { printJobId: string };
+    const bytes = renderJob(hub.store.printJobs.get(printJobId), hub.store.queries.store());
+    if (!bytes) throw new Error('an X report must render to paper');
+    const paper = decodeEscPos(bytes).text;
+    expect(paper).toContain('X REPORT');
+    expect(paper).not.toContain('Z REPORT');
+    const after = (await get(manager, '/api/reports/x')).json<{ report: DayReport }>().report;
+    expect({ ...after, to: before.to, unsynced: before.unsynced }).toEqual(before);
+    const refused = await hub.command(cashier, 'report.printX', { commandId: newId(), args: {} });
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('MANAGER_APPROVAL_REQUIRED');
+  });
+
   it('serves the permission matrix and what the signed-in person may do', async () => {
     const body = (await get(cashier, '/api/permissions')).json<{ matrix: Record<string, string[]>; mine: string[]; roles: string[] }>();
     expect(body.roles).toEqual(['cashier', 'server', 'bartender', 'manager', 'owner']);

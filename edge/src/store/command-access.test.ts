@@ -56,6 +56,7 @@ const contract: Record<CommandName, { roles: readonly string[]; manager: boolean
   'drawer.drop': { roles: ['pos'], manager: true },
   'report.closeDay': { roles: ['pos'], manager: true },
   'report.reprintZ': { roles: ['pos'], manager: true },
+  'report.printX': { roles: ['pos'], manager: true },
   'inventory.defineIngredient': { roles: ['pos'], manager: true },
   'inventory.setRecipe': { roles: ['pos'], manager: true },
   'inventory.receive': { roles: ['pos'], manager: false },

@@ -14,14 +14,14 @@ import { orderAddLines, orderComplete, orderCreate, orderFire, orderVoid, orderV
 import { paymentCapture, paymentRefund } from './payment-commands';
 import { checkSettingsSave, floorSaveSection, floorSaveTable, promoSave } from './table-commands';
 import { drawerCloseSession, drawerDrop, drawerOpenSession, drawerPayIn, drawerPayOut } from './drawer-session-commands';
-import { reportCloseDay, reportReprintZ } from './report-commands';
+import { reportCloseDay, reportPrintX, reportReprintZ } from './report-commands';
 import { permissionsSet } from './staff-permission-commands';
 import { timeclockCorrect, timeclockPunch } from './staff-timeclock-commands';
 
 /** Every command the store knows; names are unique and match `commandArgs`. */
 export const storeCommands: readonly RegisteredCommand[] = [
   orderCreate, orderAddLines, orderVoidLine, orderFire, orderComplete, orderVoid, orderAcceptOnline,
-  paymentCapture, paymentRefund, receiptPrint, drawerOpen, ticketBump, ticketRecall, itemSet86, deviceApprove, deviceRevoke,
+  paymentCapture, paymentRefund, receiptPrint, drawerOpen, ticketBump, ticketRecall, itemSet86, deviceApprove, deviceRevoke, reportPrintX,
   permissionsSet, timeclockPunch, timeclockCorrect, drawerOpenSession, drawerCloseSession, drawerPayIn, drawerPayOut, drawerDrop,
   reportCloseDay, reportReprintZ,
   inventoryDefineIngredient, inventorySetRecipe, inventoryReceive, inventoryCount, inventoryWaste,

@@ -68,3 +68,17 @@ export const reportReprintZ = defineCommand({
     return { reportId: row.id, sequence: row.sequence, printJobId };
   },
 });
+
+export const reportPrintX = defineCommand({
+  name: 'report.printX',
+  roles: ['pos'],
+  needsStaff: true,
+  needsManager: true,
+  run(tx, ctx) {
+    const from = lastZ(ctx.store.sqlite)?.periodTo ?? BEGINNING;
+    const report = computeDayReport(ctx.store, { kind: 'x', from, to: tx.now, sequence: null, closedBy: null });
+    const printJobId = tx.printJob({ idemKey: `report:x:${ctx.commandId}`, printerRole: 'receipt', payload: { kind: 'report', report, closedByName: null, reprint: false } });
+    tx.audit('report.printX', { detail: { printJobId, businessDay: report.businessDay, payments: report.payments, cashExpected: report.cash.expected } });
+    return { report, printJobId };
+  },
+});

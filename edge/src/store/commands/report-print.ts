@@ -19,5 +19,6 @@ export function zReportForPrinter(report: DayReport, closedByName: string | null
     cash: { opening: report.cash.opening, expected: report.cash.expected, counted: report.cash.counted },
     unsynced: report.unsynced,
     ...(closedByName ? { closedBy: closedByName } : {}),
+    ...(report.kind === 'x' ? { title: 'X REPORT' } : {}),
   };
 }

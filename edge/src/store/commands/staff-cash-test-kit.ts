@@ -132,5 +132,6 @@ export function staffCashArgs(): Record<keyof typeof staffCashCommandArgs, Recor
     'drawer.drop': movement(),
     'report.closeDay': { reportId: newId() },
     'report.reprintZ': { reportId: newId() },
+    'report.printX': {},
   };
 }
