@@ -1,5 +1,5 @@
 /** Ringing up a sale: menu on the left, the ticket on the right, then payment. */
-import { type DiningOption, type LineRequest, type MenuItem, type Order, formatMoney } from '@brigade/sync/model';
+import { type DiningOption, type LineRequest, type MenuItem, type Order, formatMoney, priceCheck } from '@brigade/sync/model';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../shared/api-client';
 import { addOrMerge, newLine, priceDraft, toWireLines, weighedLine } from '../shared/draft-order';
@@ -76,7 +76,8 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
     if (order) return setPaying(true);
     setBusy(true);
     try {
-      const priced = priceDraft(index, lines);
+      // The store prices the order as a check with the dining option's tax rates: send that total.
+      const priced = priceCheck(index, { lines, diningOption });
       const result = await memo.run(`create:${diningOption}:${JSON.stringify(lines)}`, (id) =>
         client.command('order.create', {
           orderId: id('order'),
