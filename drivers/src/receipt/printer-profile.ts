@@ -1,4 +1,5 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import '../escpos/fast-codepages';
 import type { CodepageMappingName } from '../escpos/codepages';
 
 /**
@@ -43,11 +44,20 @@ export function banner(encoder: ReceiptPrinterEncoder, text: string): void {
   encoder.align('center').invert(true).bold(true).size(2, 2).line(` ${text} `).size(1, 1).bold(false).invert(false).align('left');
 }
 
+/** Building an Intl formatter costs more than formatting: one per zone, locale and form. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTime(iso: string, timezone: string, locale: string, withDate: boolean): string {
-  const options: Intl.DateTimeFormatOptions = withDate
-    ? { timeZone: timezone, year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }
-    : { timeZone: timezone, hour: '2-digit', minute: '2-digit' };
-  return printable(new Intl.DateTimeFormat(locale, options).format(new Date(iso)));
+  const key = `${timezone}|${locale}|${withDate}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = withDate
+      ? { timeZone: timezone, year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }
+      : { timeZone: timezone, hour: '2-digit', minute: '2-digit' };
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return printable(format.format(new Date(iso)));
 }
 
 /**

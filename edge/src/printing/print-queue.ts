@@ -54,6 +54,9 @@ export class PrintQueue {
     );
     this.one = db.prepare('SELECT * FROM print_jobs WHERE id = ?');
     this.sendingStmt = db.prepare("UPDATE print_jobs SET status = 'sending', printer_id = ?, updated_at = ? WHERE id = ?");
+    // Start at the newest row: what is already queued is found by the first full pass, and the
+    // history of printed jobs is never scanned again.
+    this.lastRowid = (db.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM print_jobs').get() as { n: number }).n;
     this.printedStmt = db.prepare(
       "UPDATE print_jobs SET status = 'printed', printer_id = ?, attempts = ?, printed_at = ?, last_error = NULL, updated_at = ? WHERE id = ?",
     );
@@ -69,9 +72,7 @@ export class PrintQueue {
 
   /** Every job due now, retries included, oldest first. */
   dueNow(): DueJob[] {
-    const rows = this.due.all(new Date(this.now()).toISOString()) as DueJob[];
-    for (const row of rows) if (row.rowid > this.lastRowid) this.lastRowid = row.rowid;
-    return rows;
+    return this.due.all(new Date(this.now()).toISOString()) as DueJob[];
   }
 
   /** The whole job, payload parsed; null when it is gone. */

@@ -105,7 +105,8 @@ export class PrintRunner {
     this.timer.unref();
     // A committed command may have queued a job: look at once (only at what is new).
     this.unsubscribe = this.options.store.onEvents(() => this.schedule());
-    this.schedule();
+    // What was queued before the start (a restart) goes out now, not at the first timer pass.
+    this.pass(true);
   }
 
   /** Jobs in `sending` when the process died may or may not have printed: reprint them once. */
