@@ -1,5 +1,5 @@
 /**
- * A cashier's shift in cash, in the browser: open the drawer with a float, sell for cash, pay
+ * A cashier's shift in cash, in the browser: clock in, open the drawer with a float, sell for cash, pay
  * out with a manager's approval, close blind (the expected amount appears only after the
  * count, with the shortfall), and the manager closes the day: the Z report comes out of the
  * virtual receipt printer.
@@ -10,9 +10,15 @@ import { PosPage } from './page-models/pos-page';
 
 const dollars = (text: string): number => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
 
-test('open with a float, a cash sale, a pay-out, a blind close with its over/short, and a printed Z', async ({ page }) => {
+test('clock in, open with a float, a cash sale, a pay-out, a blind close with its over/short, and a printed Z', async ({ page }) => {
   const pos = new PosPage(page);
   await pos.open();
+  // The shift starts at the time clock, before anyone signs in.
+  await page.getByRole('button', { name: 'Time clock' }).click();
+  await page.getByRole('group', { name: 'PIN for the time clock' }).locator('input').fill('1111');
+  await page.getByRole('button', { name: 'Clock in' }).click();
+  await expect(page.getByText(/Casey Cashier: Clock in at/)).toBeVisible();
+  await page.getByRole('button', { name: 'Back to sign in' }).click();
   await pos.signIn('1111');
   const manager = page.getByRole('tablist', { name: 'Manager sections' });
   const drawer = page.getByRole('region', { name: 'Cash drawer' });
@@ -58,6 +64,8 @@ test('open with a float, a cash sale, a pay-out, a blind close with its over/sho
   await expect(z).toBeVisible();
   await expect(z.getByRole('row', { name: /Over \/ short/ })).toContainText('-$1.00');
   const { printerDir } = demoStore();
-  await expect.poll(() => receiptsMentioning(printerDir, 'Z REPORT #', 'Short').length, { message: `a Z report in ${printerDir}` }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => receiptsMentioning(printerDir, 'Z REPORT #', 'Short').length, { message: `a Z report in ${printerDir}`, timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   await snapshot(page, 'pos-z-report');
+  await manager.getByRole('tab', { name: 'Time clock' }).click();
+  await expect(page.getByRole('table', { name: /shifts/ }).getByRole('row').filter({ hasText: 'Casey Cashier' })).toBeVisible();
 });

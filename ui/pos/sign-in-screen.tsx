@@ -6,6 +6,7 @@ import { useHub } from '../shared/hub-context';
 import type { StaffSession } from '../shared/hub-types';
 
 import { PinKeypad } from './pin-keypad';
+import { TimeClockPunch } from './time-clock-punch';
 
 const LOCK_SECONDS = 60;
 
@@ -15,6 +16,8 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (session: StaffSessio
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
+  // Clocking in comes before signing in: the time clock needs only the person's PIN.
+  const [timeClock, setTimeClock] = useState(false);
 
   useEffect(() => {
     if (lockedUntil === null) return;
@@ -53,7 +56,8 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (session: StaffSessio
       ) : (
         message && <p className="sign-in-error" role="alert">{message}</p>
       )}
-      <PinKeypad label="Staff PIN" onSubmit={signIn} disabled={busy || lockedUntil !== null} />
+      <button type="button" className="btn" aria-pressed={timeClock} onClick={() => setTimeClock((on) => !on)}>{timeClock ? 'Back to sign in' : 'Time clock'}</button>
+      {timeClock ? <TimeClockPunch /> : <PinKeypad label="Staff PIN" onSubmit={signIn} disabled={busy || lockedUntil !== null} />}
     </main>
   );
 }

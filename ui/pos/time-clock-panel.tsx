@@ -1,25 +1,15 @@
 /** The time clock on the POS: punch with a PIN, see today's shifts, correct a punch (permission). */
-import { type PunchKind, type Shift, newId } from '@brigade/sync/model';
+import type { Shift } from '@brigade/sync/model';
 import { useCallback, useEffect, useState } from 'react';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
-import { PinKeypad } from './pin-keypad';
+import { TimeClockPunch, clockTime as time } from './time-clock-punch';
 import { useApproval } from './use-approval';
-
-const PUNCHES: readonly { kind: PunchKind; label: string }[] = [
-  { kind: 'clock_in', label: 'Clock in' },
-  { kind: 'break_start', label: 'Start break' },
-  { kind: 'break_end', label: 'End break' },
-  { kind: 'clock_out', label: 'Clock out' },
-];
-
-const time = (iso: string | undefined) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—');
 
 export function TimeClockPanel() {
   const { client } = useHub();
   const toasts = useToasts();
   const approved = useApproval();
-  const [kind, setKind] = useState<PunchKind>('clock_in');
   const [shifts, setShifts] = useState<Shift[]>([]);
   const [editing, setEditing] = useState<{ punchId: string; at: string } | null>(null);
 
@@ -27,13 +17,6 @@ export function TimeClockPanel() {
     client.get<{ shifts: Shift[] }>('/api/timeclock/shifts').then((r) => setShifts(r.shifts), toasts.error);
   }, [client, toasts]);
   useEffect(reload, [reload]);
-
-  const punch = (pin: string) => {
-    client.command('timeclock.punch', { punchId: newId(), kind, pin }).then((r) => {
-      toasts.info(`${r.staff.name}: ${PUNCHES.find((p) => p.kind === r.kind)?.label ?? r.kind} at ${time(r.at)}`);
-      reload();
-    }, toasts.error);
-  };
 
   const correct = async () => {
     if (!editing) return;
@@ -49,12 +32,7 @@ export function TimeClockPanel() {
 
   return (
     <div className="time-clock">
-      <div className="tabs" role="radiogroup" aria-label="Punch">
-        {PUNCHES.map((p) => (
-          <button key={p.kind} type="button" role="radio" aria-checked={kind === p.kind} className="btn" onClick={() => setKind(p.kind)}>{p.label}</button>
-        ))}
-      </div>
-      <PinKeypad label="PIN for the time clock" submitLabel={PUNCHES.find((p) => p.kind === kind)?.label ?? 'Punch'} onSubmit={punch} />
+      <TimeClockPunch onPunched={reload} />
       <table className="shifts">
         <caption>Today&apos;s shifts</caption>
         <thead><tr><th scope="col">Who</th><th scope="col">In</th><th scope="col">Out</th><th scope="col">Breaks</th><th scope="col">Worked</th><th scope="col" /></tr></thead>
