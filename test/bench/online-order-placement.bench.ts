@@ -4,14 +4,17 @@
  * life) places orders one after another through `POST /api/public/stores/:id/orders` over
  * HTTP; each placement prices the order in the cloud, writes it, and creates its Stripe
  * PaymentIntent through the real SDK against the fake Stripe server (on the same machine, so
- * Stripe's own latency is not in the figure). `--quick`: 2 orders per customer, else 6.
+ * Stripe's own latency is not in the figure). The cloud runs in its own process
+ * (support/cloud-placement-child.ts), the customers in this one. `--quick`: 2 orders per
+ * customer, else 6.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { DEMO, newId } from '@brigade/sync/model';
-import { startFakeStripe } from '@brigade/drivers/virtual';
-import { type Backend, benchCloud, row } from './cloud-bench-support';
+import { type Backend, row } from './cloud-bench-support';
 import { percentile } from './online-bench-support';
 
 const quick = process.argv.includes('--quick');
@@ -34,11 +37,15 @@ process.stdout.write(`Load average at start: ${loadavg().map((l) => l.toFixed(1)
 process.stdout.write('| backend | customers | orders | p50 ms | p99 ms | max ms | orders/s | refused |\n|---|---:|---:|---:|---:|---:|---:|---:|\n');
 
 for (const backend of backends) {
-  const stripe = await startFakeStripe();
-  const bench = await benchCloud(backend, { settings: { stripe: { secretKey: 'sk_test_bench', webhookSecret: 'whsec_bench', ...stripe.clientConfig() } } });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./support/cloud-placement-child.ts', import.meta.url)), backend], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<{ url: string; storeId: string }>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as { url: string; storeId: string }));
+    child.once('exit', (code) => reject(new Error(`the cloud process exited (${code})`)));
+  });
   try {
-    const base = await bench.cloud.app.listen({ port: 0, host: '127.0.0.1' });
-    const url = new URL(`/api/public/stores/${bench.storeId}/orders`, base);
+    const url = new URL(`/api/public/stores/${ready.storeId}/orders`, ready.url);
     const samples: number[] = [];
     let refused = 0;
     const customer = async (n: number) => {
@@ -65,8 +72,8 @@ for (const backend of backends) {
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`${row([backend, customers, samples.length, percentile(samples, 50).toFixed(0), percentile(samples, 99).toFixed(0), Math.max(...samples).toFixed(0), (samples.length / seconds).toFixed(1), refused])}\n`);
   } finally {
-    await bench.close();
-    await stripe.close();
+    child.send({ type: 'stop' });
+    await new Promise((r) => child.once('exit', r));
   }
 }
 process.stdout.write(`\nLoad average at end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
