@@ -39,6 +39,10 @@ test('a table of three orders in two courses, is split by seat and pays each sea
   await pos.addItem('Desserts', 'Crème brûlée');
   await expect(check.getByRole('listitem', { name: /Crème brûlée, course 2, held/ })).toBeVisible();
 
+  // A line discount is priced by the store as the model prices it, and shown on the check.
+  await check.getByRole('button', { name: '10% off Double Cheeseburger' }).click();
+  await expect(check.getByTestId('check-discount')).toBeVisible();
+
   // Send: course 1 goes to the grill, course 2 waits.
   await check.getByRole('button', { name: 'Send' }).click();
   await expect(grill.ticket(number)).toHaveCount(1);

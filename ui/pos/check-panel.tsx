@@ -15,6 +15,7 @@ import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
 import { TotalsView } from '../shared/totals-view';
 import type { LiveMenu } from '../shared/use-menu';
+import { CheckAdjustments, LineAdjustments } from './check-adjustments';
 import { TenderDialog } from './tender-dialog';
 
 interface Props {
@@ -120,10 +121,9 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
                       <span className="muted">C{line.course} · {state}</span>
                       <span>{p ? money(p.lineTotal) : ''}</span>
                       {!split && state === 'new' && stored && (
-                        <span className="line-actions">
-                          <button type="button" className="btn" aria-label={`One more ${stored.name}`} onClick={() => void act(() => client.command('check.setQuantity', { orderId, lineId: line.lineId, quantity: stored.quantity + 1 }))}>+</button>
-                        </span>
+                        <button type="button" className="btn" aria-label={`One more ${stored.name}`} onClick={() => void act(() => client.command('check.setQuantity', { orderId, lineId: line.lineId, quantity: stored.quantity + 1 }))}>+</button>
                       )}
+                      {!split && stored && <LineAdjustments orderId={orderId} line={line} name={stored.name} onChanged={load} />}
                     </li>
                   );
                 })}
@@ -131,7 +131,10 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
             </li>
           ))}
         </ul>
+        {check.totals.discount > 0 && <p className="muted" data-testid="check-discount">{`Discounts and comps −${money(check.totals.discount)}`}</p>}
+        {check.totals.serviceCharge > 0 && <p className="muted" data-testid="service-charge">{`Service charge ${money(check.totals.serviceCharge)}`}</p>}
         <TotalsView totals={check.totals} />
+        {!split && <CheckAdjustments check={check} onChanged={load} />}
         {!split && (
           <div className="check-actions">
             <button type="button" className="btn" onClick={() => void act(() => client.command('order.fire', { orderId }))}>Send</button>

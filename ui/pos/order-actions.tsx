@@ -1,5 +1,5 @@
 /** Manager actions on one order: void it, refund a payment, reprint its receipt. */
-import { type Order, cents, formatMoney } from '@brigade/sync/model';
+import { type Order, formatMoney, refundable } from '@brigade/sync/model';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { ApprovalCancelled, useStaff } from './staff-session';
@@ -40,8 +40,9 @@ export function OrderActions({ order, onOrder }: { order: Order; onOrder: (order
             Void order
           </button>
         )}
-        {order.payments.filter((p) => p.amount - p.refunded > 0).map((payment) => {
-          const left = cents(payment.amount - payment.refunded);
+        {/* What a tender can still give back: its amount and tip, less earlier refunds (the store's one rule). */}
+        {order.payments.filter((p) => refundable(p) > 0).map((payment) => {
+          const left = refundable(payment);
           return (
             <button key={payment.id} type="button" className="btn btn-danger" onClick={() => void guarded(`Refund ${formatMoney(left, currency)} (${payment.tender})`, async (p) =>
               (await client.command('payment.refund', { orderId: order.id, paymentId: payment.id, amount: left, reason: 'Refund at the counter', ...pin(p) })).order)}>
