@@ -59,6 +59,21 @@ describe('timeclock.punch', () => {
     await expectRefusedHere(t.store, 'VALIDATION_FAILED', 'timeclock.punch', { punchId: newId(), kind: 'clock_in', pin: '12' }, actors.posNoStaff);
   });
 
+  it('locks the time clock on a screen after five wrong PINs, as sign-in does', async () => {
+    for (let i = 1; i < 5; i++) {
+      await expectRefusedHere(t.store, 'PIN_INVALID', 'timeclock.punch', { punchId: newId(), kind: 'clock_in', pin: '4321' }, kds);
+    }
+    const fifth = await t.store.execute('timeclock.punch', newId(), { punchId: newId(), kind: 'clock_in', pin: '4321' }, kds).then(() => null, (e: unknown) => e);
+    expect((fifth as { code?: string }).code).toBe('PIN_LOCKED');
+    // Locked now even for the right PIN, and no punch was written.
+    await expectRefusedHere(t.store, 'PIN_LOCKED', 'timeclock.punch', { punchId: newId(), kind: 'clock_in', pin: ROLE_PINS.server }, kds);
+    // Another screen is not locked, and the lock ends after a minute.
+    await punch('clock_in');
+    t.clock.advance(61_000);
+    await punch('break_start', ROLE_PINS.server, kds);
+    expect(t.store.db.prepare('SELECT count(*) AS n FROM time_punches').get()).toEqual({ n: 2 });
+  });
+
   it('applies a repeated punch once and keeps the PIN out of the command log', async () => {
     const commandId = newId();
     const args = { punchId: newId(), kind: 'clock_in', pin: ROLE_PINS.server };

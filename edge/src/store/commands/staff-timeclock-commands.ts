@@ -4,10 +4,36 @@
  */
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import { BrigadeError, type StaffId, allowedPunches, clockStateAfter } from '@brigade/sync/model';
-import { timePunches } from '@brigade/sync/schema/sqlite';
+import { pinAttempts, timePunches } from '@brigade/sync/schema/sqlite';
 import { businessDayOf, iso } from '../clock';
 import { defineCommand } from '../command-registry';
+import type { CommandContext } from '../command-tx';
+import { MAX_PIN_FAILURES, PIN_LOCK_MS } from '../staff-auth';
 import type { Orm } from '../store-context';
+
+/**
+ * The time clock takes a PIN with nobody signed in, so it counts wrong PINs with sign-in's
+ * counter for the screen: five wrong PINs there, in either place, lock both for a minute.
+ * The counter is written even though the punch is refused, as sign-in does.
+ */
+function findPuncher(ctx: CommandContext, pin: string): { id: string; name: string } {
+  const deviceId = ctx.actor.deviceId;
+  const now = iso(ctx.at);
+  const attempts = deviceId === null ? undefined : ctx.store.orm.select().from(pinAttempts).where(eq(pinAttempts.deviceId, deviceId)).get();
+  if (attempts?.lockedUntil && attempts.lockedUntil > now) {
+    throw new BrigadeError('PIN_LOCKED', undefined, { retryAfterSeconds: Math.ceil((Date.parse(attempts.lockedUntil) - ctx.at.getTime()) / 1000) });
+  }
+  const found = ctx.store.pins.find(pin);
+  if (found) return { id: found.id, name: found.name };
+  if (deviceId !== null) {
+    const failures = (attempts?.lockedUntil ? 0 : (attempts?.failures ?? 0)) + 1;
+    const locked = failures >= MAX_PIN_FAILURES;
+    const values = { failures: locked ? 0 : failures, lockedUntil: locked ? iso(new Date(ctx.at.getTime() + PIN_LOCK_MS)) : null, updatedAt: now };
+    ctx.store.orm.insert(pinAttempts).values({ deviceId, ...values }).onConflictDoUpdate({ target: pinAttempts.deviceId, set: values }).run();
+    if (locked) throw new BrigadeError('PIN_LOCKED');
+  }
+  throw new BrigadeError('PIN_INVALID');
+}
 
 function lastPunch(orm: Orm, staffId: string): typeof timePunches.$inferSelect | undefined {
   return orm.select().from(timePunches).where(eq(timePunches.staffId, staffId)).orderBy(desc(timePunches.at), desc(timePunches.id)).limit(1).get();
@@ -20,9 +46,11 @@ export const timeclockPunch = defineCommand<'timeclock.punch', { id: string; nam
   needsManager: false,
   // Finding a PIN's owner hashes it per member of staff: done before the write lock is taken.
   prepare(ctx, args) {
-    const found = ctx.store.pins.find(args.pin);
-    if (!found) return Promise.reject(new BrigadeError('PIN_INVALID'));
-    return Promise.resolve({ id: found.id, name: found.name });
+    try {
+      return Promise.resolve(findPuncher(ctx, args.pin));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   },
   run(tx, ctx, args, person) {
     if (tx.orm.select({ id: timePunches.id }).from(timePunches).where(eq(timePunches.id, args.punchId)).get()) {
