@@ -41,7 +41,12 @@ export const stockMoves = sqliteTable(
     commandId: text('command_id').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('stock_moves_ingredient').on(t.ingredientId), index('stock_moves_order').on(t.orderId)],
+  (t) => [
+    index('stock_moves_ingredient').on(t.ingredientId),
+    index('stock_moves_order').on(t.orderId),
+    // Levels are read from each ingredient's last count on (stockLevels): finding it is a seek.
+    index('stock_moves_counts').on(t.reason, t.ingredientId),
+  ],
 );
 
 /**

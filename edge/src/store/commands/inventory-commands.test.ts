@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, type ErrorCode, type HubEvent, type Order, newId } from '@brigade/sync/model';
 import { type TestStore, actors, burgerLine, colaLine, createOrder, expectRefused, fingerprint, openTestStore, payCash } from '../test-support';
+import type { Actor } from '../types';
 import { inventoryFingerprint, levelInSql } from './inventory-test-support';
 
 let t: TestStore;
@@ -9,7 +10,7 @@ const PATTIES = newId();
 const CHEESE = newId();
 const SYRUP = newId();
 
-async function run(name: string, args: Record<string, unknown>, actor = actors.manager): Promise<unknown> {
+async function run(name: string, args: Record<string, unknown>, actor: Actor = actors.manager): Promise<unknown> {
   return (await t.store.execute(name, newId(), args, actor)).result;
 }
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO, type Order, newId } from '@brigade/sync/model';
 import * as schema from '@brigade/sync/schema/sqlite';
 import { actors, burgerLine, openTestStore } from '../test-support';
+import type { Actor } from '../types';
 import { stockLevels } from './inventory-stock';
 import { levelInSql } from './inventory-test-support';
 
@@ -49,7 +50,7 @@ describe('stock levels', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 3, maxLength: 14 }), async (ops) => {
         const t = openTestStore();
         try {
-          const exec = (name: string, args: Record<string, unknown>, actor = actors.manager) => t.store.execute(name, newId(), args, actor);
+          const exec = (name: string, args: Record<string, unknown>, actor: Actor = actors.manager) => t.store.execute(name, newId(), args, actor);
           for (const [id, name] of [[BUNS, 'Buns'], [PATTIES, 'Patties'], [CHEESE, 'Cheese']] as const) {
             await exec('inventory.defineIngredient', { ingredientId: id, name, unit: 'each', lowThreshold: 1 });
           }

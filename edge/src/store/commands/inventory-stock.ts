@@ -14,16 +14,31 @@ import { autoUnavailable, ingredients, itemAvailability, orderLines, orders, rec
 import type { CommandTx } from '../command-tx';
 import type { Orm } from '../store-context';
 
-/** Levels of the given ingredients (all when omitted), as sums of their movements. */
+/**
+ * Levels of the given ingredients (all when omitted): the sum of their movements. A count's
+ * delta brings the sum to exactly what was counted, so the sum from an ingredient's last
+ * count on (the counted figure, then every later delta) is the same number — and reading it
+ * costs the movements since the last count, not the whole history.
+ */
 export function stockLevels(orm: Orm, ingredientIds?: readonly string[]): Map<string, number> {
-  const query = orm.select({ id: stockMoves.ingredientId, level: sql<number>`coalesce(sum(${stockMoves.delta}), 0)` }).from(stockMoves);
-  const rows = ingredientIds ? query.where(inArray(stockMoves.ingredientId, [...ingredientIds])).groupBy(stockMoves.ingredientId).all() : query.groupBy(stockMoves.ingredientId).all();
+  if (ingredientIds?.length === 0) return new Map();
+  const only = (column: string) => (ingredientIds ? sql`AND ${sql.raw(column)} IN (${sql.join(ingredientIds.map((id) => sql`${id}`), sql`, `)})` : sql``);
+  const rows = orm.all<{ id: string; level: number }>(sql`
+    SELECT m.ingredient_id AS id, sum(CASE WHEN m.rowid = c.at THEN m.counted ELSE m.delta END) AS level
+    FROM stock_moves m
+    LEFT JOIN (SELECT ingredient_id, max(rowid) AS at FROM stock_moves WHERE reason = 'count' ${only('ingredient_id')} GROUP BY ingredient_id) c
+      ON c.ingredient_id = m.ingredient_id
+    WHERE m.rowid >= coalesce(c.at, 0) ${only('m.ingredient_id')}
+    GROUP BY m.ingredient_id`);
   return new Map(rows.map((r) => [r.id, Number(r.level)]));
 }
 
-export function recipeBook(orm: Orm): RecipeBook {
+/** Recipes of the given items and options (by id), or all of them. */
+export function recipeBook(orm: Orm, targetIds?: readonly string[]): RecipeBook {
   const book = new Map<string, RecipeComponent[]>();
-  for (const row of orm.select().from(recipeComponents).all()) {
+  if (targetIds?.length === 0) return book;
+  const rows = targetIds ? orm.select().from(recipeComponents).where(inArray(recipeComponents.targetId, [...targetIds])).all() : orm.select().from(recipeComponents).all();
+  for (const row of rows) {
     const key = recipeKey(row.targetKind, row.targetId);
     const list = book.get(key) ?? [];
     list.push({ ingredientId: row.ingredientId, quantity: row.quantity });
@@ -75,8 +90,6 @@ const RETURNED = new Set(['voided', 'cancelled']);
  * Idempotent, so it can run after any change to any order; returns the ingredients moved.
  */
 export function syncOrderStock(tx: CommandTx, orderId: string): string[] {
-  const recipes = recipeBook(tx.orm);
-  if (recipes.size === 0) return [];
   const order = tx.orm.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).get();
   if (!order) return [];
   const lines: ConsumingLine[] = RETURNED.has(order.status) ? [] : tx.orm.select({ priced: orderLines.priced }).from(orderLines)
@@ -85,11 +98,14 @@ export function syncOrderStock(tx: CommandTx, orderId: string): string[] {
       const line = JSON.parse(r.priced) as PricedLine;
       return { itemId: line.itemId, quantity: line.quantity, optionIds: line.modifiers.map((m) => m.optionId) };
     });
-  const wanted = consumptionOf(lines, recipes);
   const recorded = new Map<string, number>();
   const moved = tx.orm.select({ id: stockMoves.ingredientId, delta: sql<number>`sum(${stockMoves.delta})` }).from(stockMoves)
     .where(and(eq(stockMoves.orderId, orderId), inArray(stockMoves.reason, ['sale', 'void']))).groupBy(stockMoves.ingredientId).all();
   for (const r of moved) recorded.set(r.id, -Number(r.delta));
+  // Most order changes touch nothing tracked: no fired lines yet and nothing taken before.
+  if (lines.length === 0 && recorded.size === 0) return [];
+  const recipes = recipeBook(tx.orm, [...new Set(lines.flatMap((l) => [l.itemId, ...l.optionIds]))]);
+  const wanted = consumptionOf(lines, recipes);
   const corrections = stockCorrections(recorded, wanted);
   for (const c of corrections) writeMovement(tx, { ingredientId: c.ingredientId, delta: c.delta, reason: c.reason, orderId });
   const touched = corrections.map((c) => c.ingredientId);
@@ -114,8 +130,8 @@ export function reviewAvailability(tx: CommandTx, ingredientIds: readonly string
     .where(and(eq(recipeComponents.targetKind, 'item'), inArray(recipeComponents.ingredientId, [...ingredientIds]))).all().map((r) => r.id);
   const itemIds = [...new Set([...using, ...alsoItemIds])];
   if (itemIds.length === 0) return change;
-  const recipes = recipeBook(tx.orm);
-  const levels = stockLevels(tx.orm);
+  const recipes = recipeBook(tx.orm, itemIds);
+  const levels = stockLevels(tx.orm, [...new Set([...recipes.values()].flat().map((c) => c.ingredientId))]);
   const menuItems = tx.ctx.store.menuIndex().items;
   for (const itemId of itemIds.sort()) {
     if (!menuItems.has(itemId as ItemId)) continue;

@@ -1,0 +1,1 @@
+CREATE INDEX `stock_moves_counts` ON `stock_moves` (`reason`,`ingredient_id`);
