@@ -65,7 +65,11 @@ export function startCloudConnection(options: CloudConnectionOptions): CloudConn
   let revokedStop: Promise<void> | null = null;
   const timers: ReturnType<typeof setInterval>[] = [];
   const unsubscribe = store.onEvents((events) => {
-    if (events.some((event) => !NOT_OUTBOX_EVENTS.has(event.type))) sync?.wake();
+    if (!events.some((event) => !NOT_OUTBOX_EVENTS.has(event.type))) return;
+    // Online: push now. Offline: keep to the back-off (a sale is no sign the link is back),
+    // but the screens still learn at once that one more change is waiting.
+    if (sync?.pusher.status().online) sync.wake();
+    else if (options.cloudUrl) publisher.refresh();
   });
 
   const current = () => rows.read()?.credential ?? '';

@@ -1,11 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HubEvent } from '@brigade/sync/model';
 import type { PusherStatus } from '@brigade/sync/engine';
 import { type TestStore, createOrder, openTestStore } from '../store/test-support';
 import { syncStatusPublisher } from './sync-status-publisher';
 
 let t: TestStore;
-afterEach(() => t.cleanup());
+afterEach(() => {
+  vi.useRealTimers();
+  t.cleanup();
+});
 
 const round = (online: boolean): PusherStatus => ({ online, waiting: 0, oldestAgeSeconds: null, lastError: online ? null : 'fetch failed', lastPushAt: null, lastAckedSeq: 0, consecutiveFailures: online ? 0 : 1 });
 
@@ -65,5 +68,24 @@ describe('the sync status told to the screens', () => {
   it('reports no cloud until told otherwise', () => {
     t = openTestStore();
     expect(t.store.queries.syncStatus()).toMatchObject({ cloud: 'none', message: null });
+  });
+
+  it('tells the screens about changes waiting offline without a push, at most about once a second', async () => {
+    t = openTestStore();
+    const events = syncEvents(t.store);
+    const publisher = syncStatusPublisher(t.store);
+    publisher.set('offline', null);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    await createOrder(t.store);
+    publisher.refresh();
+    const afterFirst = events.length;
+    expect(events.at(-1)?.waiting).toBe(t.store.queries.syncStatus().waiting);
+    await createOrder(t.store);
+    publisher.refresh();
+    publisher.refresh();
+    expect(events).toHaveLength(afterFirst);
+    vi.advanceTimersByTime(1_000);
+    expect(events).toHaveLength(afterFirst + 1);
+    expect(events.at(-1)?.waiting).toBe(t.store.queries.syncStatus().waiting);
   });
 });

@@ -13,14 +13,20 @@ export interface SyncStatusPublisher {
   set(state: CloudLinkState, message: string | null): void;
   /** After a push round: online or offline, and how much waits. */
   pushed(status: PusherStatus): void;
+  /** The outbox changed without a push (offline): tell the screens, at most about once a second. */
+  refresh(): void;
   state(): CloudLinkState;
   message(): string | null;
 }
+
+const REFRESH_MS = 1_000;
 
 export function syncStatusPublisher(store: EdgeStore): SyncStatusPublisher {
   let state: CloudLinkState = 'none';
   let message: string | null = null;
   let published = '';
+  let lastRefresh = 0;
+  let trailing: ReturnType<typeof setTimeout> | null = null;
 
   const publish = () => {
     store.setCloudLink?.(state, message);
@@ -48,6 +54,25 @@ export function syncStatusPublisher(store: EdgeStore): SyncStatusPublisher {
       state = status.online ? 'online' : 'offline';
       message = null;
       publish();
+    },
+    refresh() {
+      // Throttled: a busy store offline commits many times a second; each screen needs one update.
+      const wait = lastRefresh + REFRESH_MS - Date.now();
+      if (wait <= 0) {
+        lastRefresh = Date.now();
+        publish();
+      } else {
+        trailing ??= setTimeout(() => {
+          trailing = null;
+          lastRefresh = Date.now();
+          try {
+            publish();
+          } catch {
+            // The store closed meanwhile: nobody is left to tell.
+          }
+        }, wait);
+        trailing.unref?.();
+      }
     },
     state: () => state,
     message: () => message,
