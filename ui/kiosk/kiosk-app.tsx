@@ -11,7 +11,7 @@ import { RetryMemo } from '../shared/retry-memo';
 import { ToastProvider } from '../shared/toasts';
 import { useLiveMenu } from '../shared/use-menu';
 import { kioskMachine, timingFromQuery } from './kiosk-machine';
-import { KioskScreens } from './kiosk-screens';
+import { KIOSK_SALE, KioskScreens } from './kiosk-screens';
 
 export function KioskApp() {
   return (
@@ -48,7 +48,7 @@ function KioskFlow() {
       actors: {
         createOrder: fromPromise(async ({ input }) => {
           if (!services.index) throw new Error('The menu is still loading.');
-          const expectedTotal = priceDraft(services.index, input.lines).totals.total;
+          const expectedTotal = priceDraft(services.index, input.lines, KIOSK_SALE).totals.total;
           const { order } = await services.memo.run(`create:${input.orderId}`, (id) =>
             services.client.command('order.create', {
               orderId: input.orderId, channel: 'kiosk', diningOption: 'take_out', lines: toWireLines(input.lines), expectedTotal,

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { SnapshotFrom } from 'xstate';
 import { ConnectionBadge } from '../shared/connection-badge';
 import { Dialog } from '../shared/dialog';
-import { newLine, priceDraft, unavailableLines } from '../shared/draft-order';
+import { ComboPicker } from '../shared/combo-picker';
+import { comboLine, newLine, priceDraft, unavailableLines } from '../shared/draft-order';
 import { ModifierPicker } from '../shared/modifier-picker';
 import { MenuBrowser } from '../shared/menu-browser';
 import { initialSelection, selectedOptionIds, unitPrice } from '../shared/modifier-rules';
@@ -14,6 +15,9 @@ import { KioskGiftCard } from './kiosk-gift-card';
 import { upsellFor } from './upsell';
 
 type State = SnapshotFrom<typeof kioskMachine>;
+
+/** Kiosk orders are sold at the kiosk's prices (channel prices), shown and charged alike. */
+export const KIOSK_SALE = { channel: 'kiosk' } as const;
 type Send = (event: KioskEvent) => void;
 
 interface Props {
@@ -99,7 +103,7 @@ function CartButton({ index, cart, send }: { index: MenuIndex; cart: readonly Li
   const count = cart.reduce((n, l) => n + l.quantity, 0);
   let total = '';
   try {
-    total = formatMoney(priceDraft(index, cart).totals.total, index.menu.currency);
+    total = formatMoney(priceDraft(index, cart, KIOSK_SALE).totals.total, index.menu.currency);
   } catch {
     total = '';
   }
@@ -113,15 +117,22 @@ function CartButton({ index, cart, send }: { index: MenuIndex; cart: readonly Li
 function Browse({ index, menu, cart, send }: { index: MenuIndex; menu: LiveMenu; cart: readonly LineRequest[]; send: Send }) {
   const [picking, setPicking] = useState<MenuItem | null>(null);
   const pick = (item: MenuItem) => {
-    if (item.modifierGroupIds.length > 0) setPicking(item);
+    if (item.modifierGroupIds.length > 0 || item.combo) setPicking(item);
     else send({ type: 'ADD_LINE', line: newLine(item.id, [], 1) });
   };
   return (
     <>
-      <MenuBrowser index={index} unavailable={menu.unavailable} onPick={pick} withoutWeighed />
+      <MenuBrowser index={index} unavailable={menu.unavailable} onPick={pick} withoutWeighed timeZone={menu.timeZone} channel={KIOSK_SALE.channel} />
       <CartButton index={index} cart={cart} send={send} />
-      {picking && (
-        <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
+      {picking?.combo && (
+        <ComboPicker index={index} combo={picking} unavailable={menu.unavailable} channel={KIOSK_SALE.channel} onClose={() => setPicking(null)}
+          onAdd={(components, quantity) => {
+            send({ type: 'ADD_LINE', line: comboLine(picking.id, components, quantity) });
+            setPicking(null);
+          }} />
+      )}
+      {picking && !picking.combo && (
+        <ModifierPicker index={index} item={picking} channel={KIOSK_SALE.channel} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => {
             send({ type: 'ADD_LINE', line: newLine(picking.id, ids, quantity) });
             setPicking(null);
@@ -133,7 +144,7 @@ function Browse({ index, menu, cart, send }: { index: MenuIndex; menu: LiveMenu;
 
 function Cart({ index, menu, cart, send }: { index: MenuIndex; menu: LiveMenu; cart: readonly LineRequest[]; send: Send }) {
   const currency = index.menu.currency;
-  const priced = priceDraft(index, cart);
+  const priced = priceDraft(index, cart, KIOSK_SALE);
   const soldOut = new Set(unavailableLines(cart, menu.unavailable));
   const upsell = upsellFor(index, cart, menu.unavailable);
   return (
@@ -145,6 +156,9 @@ function Cart({ index, menu, cart, send }: { index: MenuIndex; menu: LiveMenu; c
             <div className="line-text">
               <strong>{line.quantity} × {line.name}</strong>
               {line.modifiers.length > 0 && <span className="muted"> · {line.modifiers.map((m) => m.name).join(', ')}</span>}
+              {line.components?.map((c) => (
+                <span key={c.slotId} className="muted line-component"> · {c.name}{c.modifiers.length > 0 ? ` (${c.modifiers.map((m) => m.name).join(', ')})` : ''}</span>
+              ))}
               {soldOut.has(line.lineId) && <span className="sold-out"> Sold out</span>}
             </div>
             <span className="price">{formatMoney(line.lineTotal, currency)}</span>
@@ -161,7 +175,7 @@ function Cart({ index, menu, cart, send }: { index: MenuIndex; menu: LiveMenu; c
           <p className="upsell-title">Add {upsell.name.toLowerCase()}?</p>
           <button type="button" className="btn btn-big btn-ok"
             onClick={() => send({ type: 'ADD_LINE', line: newLine(upsell.id, selectedOptionIds(index, upsell, initialSelection(index, upsell)), 1) })}>
-            Add {upsell.name} · {formatMoney(unitPrice(index, upsell, initialSelection(index, upsell)), currency)}
+            Add {upsell.name} · {formatMoney(unitPrice(index, upsell, initialSelection(index, upsell), KIOSK_SALE.channel), currency)}
           </button>
         </div>
       )}

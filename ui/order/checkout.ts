@@ -3,7 +3,7 @@
  * order, how the phone number is kept, and the body sent to the cloud. Lines carry no
  * prices: the cloud prices them again; the total shown goes along as `expectedTotal`.
  */
-import { type ItemId, type LineRequest, type MenuIndex, type PricedOrder, priceLine, priceOrder } from '@brigade/sync/model';
+import { type ItemId, type LineRequest, type MenuIndex, type PricedOrder, type SaleContext, priceLine, priceOrder } from '@brigade/sync/model';
 import type { PlaceOrderBody } from './online-api';
 
 export interface PickupDetails {
@@ -66,16 +66,16 @@ export interface PricedCart {
  * taken out and named, instead of the page failing: the menu can change between the
  * customer adding an item and paying (the cloud refreshes it after a PRICE_MISMATCH).
  */
-export function priceCart(index: MenuIndex, lines: readonly LineRequest[], unavailable: ReadonlySet<ItemId>): PricedCart {
+export function priceCart(index: MenuIndex, lines: readonly LineRequest[], unavailable: ReadonlySet<ItemId>, sale?: SaleContext): PricedCart {
   const kept: LineRequest[] = [];
   const removed: string[] = [];
   for (const line of lines) {
     try {
-      priceLine(index, line, unavailable);
+      priceLine(index, line, unavailable, undefined, sale);
       kept.push(line);
     } catch {
       removed.push(index.items.get(line.itemId)?.name ?? 'An item');
     }
   }
-  return { lines: kept, priced: kept.length > 0 ? priceOrder(index, kept, unavailable) : null, removed };
+  return { lines: kept, priced: kept.length > 0 ? priceOrder(index, kept, unavailable, undefined, sale) : null, removed };
 }

@@ -27,6 +27,8 @@ export interface PublicStore {
   readonly name: string;
   readonly currency: string;
   readonly paused: boolean;
+  /** The store's time zone: dayparts (breakfast until 11:00) are read on its clock. */
+  readonly timezone?: string;
 }
 
 export interface StorePage {
@@ -91,6 +93,7 @@ export function readStorePage(body: unknown): StorePage {
       name: str(store.name) ?? 'Store',
       currency: str(store.currency) ?? menu.currency,
       paused,
+      ...(typeof store.timezone === 'string' && store.timezone !== '' ? { timezone: store.timezone } : {}),
     },
     menu,
     unavailable: new Set(unavailable),

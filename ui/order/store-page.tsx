@@ -1,8 +1,10 @@
 /** A store's ordering page: name, paused banner, table banner, the menu by category, the cart. */
-import { type ItemId, type LineId, type LineRequest, type MenuIndex, type MenuItem, type ModifierOptionId, formatMoney, indexMenu } from '@brigade/sync/model';
+import { type LineId, type LineRequest, type MenuItem, type ModifierOptionId, formatMoney, indexMenu } from '@brigade/sync/model';
 import { useMemo, useState } from 'react';
+import { ComboPicker } from '../shared/combo-picker';
 import { ModifierPicker } from '../shared/modifier-picker';
-import { addOrMerge, changeQuantity, newLine } from '../shared/draft-order';
+import { addOrMerge, changeQuantity, comboLine, newLine } from '../shared/draft-order';
+import { MenuSections } from './menu-sections';
 import { CheckoutSheet } from './checkout-sheet';
 import { itemCount, priceCart } from './checkout';
 import { PAUSED_MESSAGE } from './messages';
@@ -36,7 +38,10 @@ export function StorePage({ storeId, tableToken, navigate }: Props) {
   const paused = store.paused || pausedByCloud;
   const tableRefused = table.state === 'refused';
   const canOrder = !paused && !tableRefused && table.state !== 'checking';
-  const cart = priceCart(index, lines, unavailable);
+  // Priced as the cloud prices it: the channel's prices, dayparts on the store's clock.
+  const channel = table.state === 'ok' ? 'table' : 'online';
+  const sale = { channel, ...(store.timezone ? { at: new Date(), timeZone: store.timezone } : {}) } as const;
+  const cart = priceCart(index, lines, unavailable, sale);
   const priced = cart.priced;
 
   const add = (item: MenuItem, options: ModifierOptionId[], quantity: number) => {
@@ -58,8 +63,18 @@ export function StorePage({ storeId, tableToken, navigate }: Props) {
         </div>
       )}
       {cart.removed.length > 0 && <p role="status" className="notice notice-paused">No longer available, left out of your order: {cart.removed.join(', ')}.</p>}
-      <MenuSections index={index} unavailable={unavailable} canOrder={canOrder} onPick={(item) => (item.modifierGroupIds.length > 0 ? setPicking(item) : add(item, [], 1))} />
-      {picking && <ModifierPicker index={index} item={picking} addLabel="Add to order" onAdd={(options, quantity) => add(picking, options, quantity)} onClose={() => setPicking(null)} />}
+      <MenuSections index={index} unavailable={unavailable} canOrder={canOrder} channel={channel} timeZone={store.timezone}
+        onPick={(item) => (item.modifierGroupIds.length > 0 || item.combo ? setPicking(item) : add(item, [], 1))} />
+      {picking && !picking.combo && (
+        <ModifierPicker index={index} item={picking} addLabel="Add to order" channel={channel} onAdd={(options, quantity) => add(picking, options, quantity)} onClose={() => setPicking(null)} />
+      )}
+      {picking?.combo && (
+        <ComboPicker index={index} combo={picking} unavailable={unavailable} channel={channel} onClose={() => setPicking(null)}
+          onAdd={(components, quantity) => {
+            setLines((current) => addOrMerge(current, comboLine(picking.id, components, quantity)));
+            setPicking(null);
+          }} />
+      )}
       {priced && canOrder && (
         <div className="cart-bar">
           <button type="button" className="btn btn-primary btn-big cart-button" onClick={() => setCheckingOut(true)}>
@@ -94,50 +109,4 @@ function TableBanner({ table }: { table: TableState }) {
   if (table.state === 'ok') return <p className="table-banner" data-testid="table-label">Ordering for table {table.label}</p>;
   if (table.state === 'checking') return <p className="muted">Checking your table…</p>;
   return null;
-}
-
-interface SectionsProps {
-  index: MenuIndex;
-  unavailable: ReadonlySet<ItemId>;
-  canOrder: boolean;
-  onPick: (item: MenuItem) => void;
-}
-
-function MenuSections({ index, unavailable, canOrder, onPick }: SectionsProps) {
-  const currency = index.menu.currency;
-  const categories = [...index.menu.categories].sort((a, b) => a.sortOrder - b.sortOrder);
-  return (
-    <>
-      <nav className="category-nav" aria-label="Categories">
-        {categories.map((c) => <a key={c.id} href={`#cat-${c.id}`}>{c.name}</a>)}
-      </nav>
-      {categories.map((category) => {
-        const items = index.menu.items.filter((i) => i.active && !i.soldByWeight && i.categoryId === category.id).sort((a, b) => a.sortOrder - b.sortOrder);
-        if (items.length === 0) return null;
-        return (
-          <section key={category.id} id={`cat-${category.id}`} className="menu-section" aria-labelledby={`cat-h-${category.id}`}>
-            <h2 id={`cat-h-${category.id}`}>{category.name}</h2>
-            <ul className="menu-list">
-              {items.map((item) => {
-                const soldOut = unavailable.has(item.id);
-                return (
-                  <li key={item.id}>
-                    <button type="button" className="menu-item" disabled={soldOut || !canOrder} data-item-id={item.id}
-                      aria-label={`${item.name}, ${formatMoney(item.price, currency)}${soldOut ? ', sold out' : ''}`} onClick={() => onPick(item)}>
-                      {item.imageUrl && <img src={item.imageUrl} alt="" loading="lazy" width={72} height={72} />}
-                      <span className="menu-item-text">
-                        <span className="item-name">{item.name}</span>
-                        {item.description && <span className="muted item-description">{item.description}</span>}
-                      </span>
-                      <span className="price">{soldOut ? 'Sold out' : formatMoney(item.price, currency)}</span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
-    </>
-  );
 }

@@ -2,7 +2,7 @@
 import { type ItemId, type MenuIndex, indexMenu } from '@brigade/sync/model';
 import { useCallback, useState } from 'react';
 import { useHub, useHubEvents, useResync } from './hub-context';
-import type { MenuReply } from './hub-types';
+import type { MenuReply, StoreInfo } from './hub-types';
 import { useToasts } from './toasts';
 
 export interface LiveMenu {
@@ -10,6 +10,8 @@ export interface LiveMenu {
   unavailable: ReadonlySet<ItemId>;
   /** Fetches the menu again, e.g. after the hub said prices changed. */
   reload: () => void;
+  /** The store's time zone: dayparts (breakfast until 11:00) are read on its wall clock. */
+  timeZone: string;
 }
 
 export function useLiveMenu(): LiveMenu {
@@ -17,6 +19,7 @@ export function useLiveMenu(): LiveMenu {
   const toasts = useToasts();
   const [index, setIndex] = useState<MenuIndex | null>(null);
   const [unavailable, setUnavailable] = useState<ReadonlySet<ItemId>>(new Set());
+  const [timeZone, setTimeZone] = useState('UTC');
 
   const reload = useCallback(() => {
     client.get<MenuReply>('/api/menu').then(
@@ -26,6 +29,7 @@ export function useLiveMenu(): LiveMenu {
       },
       (error: unknown) => toasts.error(error),
     );
+    client.get<StoreInfo>('/api/store').then((store) => setTimeZone(store.timezone), () => undefined);
   }, [client, toasts]);
   useResync(reload);
 
@@ -43,5 +47,5 @@ export function useLiveMenu(): LiveMenu {
       return next;
     });
   });
-  return { index, unavailable, reload };
+  return { index, unavailable, reload, timeZone };
 }
