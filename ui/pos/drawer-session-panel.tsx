@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { parseAmount, useApproval } from './use-approval';
+import './staff-cash.css';
 
 type Movement = 'drawer.payIn' | 'drawer.payOut' | 'drawer.drop';
 const MOVEMENTS: readonly { name: Movement; label: string }[] = [

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { useApproval } from './use-approval';
+import './staff-cash.css';
 
 interface MatrixReply {
   roles: StaffRole[];

@@ -5,6 +5,7 @@ import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { TimeClockPunch, clockTime as time } from './time-clock-punch';
 import { useApproval } from './use-approval';
+import './staff-cash.css';
 
 export function TimeClockPanel() {
   const { client } = useHub();

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { PinKeypad } from './pin-keypad';
+import './staff-cash.css';
 
 export const PUNCHES: readonly { kind: PunchKind; label: string }[] = [
   { kind: 'clock_in', label: 'Clock in' },
