@@ -1,13 +1,15 @@
 /**
- * The menu editor: every item with its price, photo and on/off switch; new items and new
- * modifier groups. Each save sends the version it was made against, so two owners editing at
+ * The menu editor: every item with its price, photo and on/off switch, its channel prices,
+ * dietary tags, allergens and daypart; new items, modifier groups and dayparts. Each save sends the version it was made against, so two owners editing at
  * once get "the menu changed meanwhile" instead of silently undoing each other.
  */
 import { type Menu, type MenuItem, cents, formatMoney } from '@brigade/sync/model';
 import { useState } from 'react';
 import { CloudApiError } from '../cloud-shared/cloud-http';
 import { parsePrice, priceInput } from './dashboard-format';
+import { DaypartsForm } from './dayparts-form';
 import { NewGroupForm, NewItemForm } from './menu-forms';
+import { ItemDetails } from './menu-item-details';
 import type { MenuDocument, OwnerClient } from './owner-api';
 import { usePoll } from './use-poll';
 
@@ -48,10 +50,10 @@ export function MenuEditor({ client, menuId }: { client: OwnerClient; menuId: st
         <section key={category.id} className="card" aria-labelledby={`mc-${category.id}`}>
           <h2 id={`mc-${category.id}`}>{category.name}</h2>
           <table className="table items-table">
-            <thead><tr><th>Item</th><th>Price</th><th>Photo URL</th><th>On sale</th></tr></thead>
+            <thead><tr><th>Item</th><th>Price</th><th>Photo URL</th><th>On sale</th><th>Channels, diet, daypart</th></tr></thead>
             <tbody>
               {menu.items.filter((i) => i.categoryId === category.id).sort((a, b) => a.sortOrder - b.sortOrder).map((item) => (
-                <ItemRow key={`${item.id}-${doc.version}`} item={item} currency={menu.currency} onSave={(what, patch) => save(what, (v) => client.patchItem(menuId, item.id, v, patch))} />
+                <ItemRow key={`${item.id}-${doc.version}`} menu={menu} item={item} currency={menu.currency} onSave={(what, patch) => save(what, (v) => client.patchItem(menuId, item.id, v, patch))} />
               ))}
             </tbody>
           </table>
@@ -60,6 +62,7 @@ export function MenuEditor({ client, menuId }: { client: OwnerClient; menuId: st
       <div className="grid-2">
         <NewItemForm menu={menu} onCreate={(item) => save(`${item.name}`, (v) => client.createItem(menuId, v, item))} />
         <NewGroupForm currency={menu.currency} onCreate={(group) => save(`${group.name}`, (v) => client.createGroup(menuId, v, group))} />
+        <DaypartsForm menu={menu} onSave={(dayparts) => save('Dayparts', (v) => client.replaceDayparts(menuId, v, dayparts))} />
       </div>
     </div>
   );
@@ -67,7 +70,7 @@ export function MenuEditor({ client, menuId }: { client: OwnerClient; menuId: st
 
 type Patch = Parameters<OwnerClient['patchItem']>[3];
 
-function ItemRow({ item, currency, onSave }: { item: MenuItem; currency: string; onSave: (what: string, patch: Patch) => Promise<boolean> }) {
+function ItemRow({ menu, item, currency, onSave }: { menu: Menu; item: MenuItem; currency: string; onSave: (what: string, patch: Patch) => Promise<boolean> }) {
   const [price, setPrice] = useState(priceInput(item.price, currency));
   const [photo, setPhoto] = useState(item.imageUrl ?? '');
   const parsed = parsePrice(price, currency);
@@ -93,6 +96,7 @@ function ItemRow({ item, currency, onSave }: { item: MenuItem; currency: string;
       <td>
         <input type="checkbox" aria-label={`${item.name} on sale`} checked={item.active} onChange={(e) => void onSave(item.name, { active: e.target.checked })} />
       </td>
+      <td><ItemDetails menu={menu} item={item} onSave={onSave} /></td>
     </tr>
   );
 }

@@ -3,7 +3,7 @@
  * 401 the client trades the refresh token for a new pair once and repeats the request, so an
  * owner watching the live figures is not signed out mid-shift.
  */
-import type { Menu, ModifierGroup, MenuItem } from '@brigade/sync/model';
+import type { Daypart, Menu, ModifierGroup, MenuItem } from '@brigade/sync/model';
 import { CloudApiError, type RequestOptions, requestJson } from '../cloud-shared/cloud-http';
 
 export interface Session {
@@ -66,7 +66,12 @@ export interface DiningTable {
   readonly url: string;
 }
 
-export type ItemPatch = Partial<Pick<MenuItem, 'name' | 'description' | 'price' | 'active'>> & { imageUrl?: string | null };
+export type ItemPatch = Partial<Pick<MenuItem, 'name' | 'description' | 'price' | 'active' | 'dietaryTags' | 'allergens'>> & {
+  imageUrl?: string | null;
+  /** null removes them. */
+  channelPrices?: MenuItem['channelPrices'] | null;
+  daypartIds?: MenuItem['daypartIds'] | null;
+};
 export type NewItem = Omit<MenuItem, 'id'>;
 export type NewGroup = Omit<ModifierGroup, 'id' | 'options'> & { options: { name: string; priceDelta: number; isDefault?: boolean }[] };
 
@@ -119,6 +124,7 @@ export class OwnerClient {
   menu = (id: string) => this.call<MenuDocument>('GET', `/api/menus/${enc(id)}`);
   patchItem = (menuId: string, itemId: string, version: number, patch: ItemPatch) => this.call<{ version: number; menu: Menu }>('PATCH', `/api/menus/${enc(menuId)}/items/${enc(itemId)}`, { version, ...patch });
   createItem = (menuId: string, version: number, item: NewItem) => this.call<{ version: number; menu: Menu }>('POST', `/api/menus/${enc(menuId)}/items`, { version, item });
+  replaceDayparts = (menuId: string, version: number, dayparts: readonly Daypart[]) => this.call<{ version: number; menu: Menu }>('PUT', `/api/menus/${enc(menuId)}/dayparts`, { version, dayparts });
   createGroup = (menuId: string, version: number, group: NewGroup) => this.call<{ version: number; menu: Menu }>('POST', `/api/menus/${enc(menuId)}/modifier-groups`, { version, group });
   tables = (id: string) => this.call<{ tables: DiningTable[] }>('GET', `/api/stores/${enc(id)}/tables`).then((b) => b.tables);
   createTable = (id: string, label: string) => this.call<{ table: DiningTable }>('POST', `/api/stores/${enc(id)}/tables`, { label }).then((b) => b.table);
