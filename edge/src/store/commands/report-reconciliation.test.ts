@@ -154,8 +154,16 @@ describe('the Z report', () => {
     try {
       const staff = staffForEveryRole(t.store);
       t.clock.advance(60_000);
-      const first = await run(t.store, 'report.closeDay', { reportId: newId() }, staff.manager) as { reportId: string; report: DayReport };
+      const commandId = newId();
+      const args = { reportId: newId() };
+      const first = (await t.store.execute('report.closeDay', commandId, args, staff.manager)).result as { reportId: string; report: DayReport };
       expect(first.report.payments).toBe(0);
+      // A retried close (lost reply) returns the same Z and prints nothing more.
+      const retried = await t.store.execute('report.closeDay', commandId, args, staff.manager);
+      expect(retried.replayed).toBe(true);
+      expect((retried.result as { report: DayReport }).report).toEqual(first.report);
+      expect(sum(t, 'SELECT count(*) AS n FROM z_reports')).toBe(1);
+      expect(sum(t, "SELECT count(*) AS n FROM print_jobs WHERE kind = 'report'")).toBe(1);
       await expectRefusedHere(t.store, 'DAY_ALREADY_CLOSED', 'report.closeDay', { reportId: newId() }, staff.manager);
       t.clock.advance(60_000);
       const created = await run(t.store, 'order.create', { orderId: newId(), channel: 'counter', diningOption: 'take_out', lines: [colaLine()] }, staff.cashier);
