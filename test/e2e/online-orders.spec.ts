@@ -124,3 +124,48 @@ test('a table QR code downloaded from the dashboard opens a table order that rea
   await expect(ticket.getByTestId('ticket-tag')).toHaveText('TABLE 12');
   await snapshot(kds.page, 'kds-table-order');
 });
+
+test('without card payments online, a pickup order is paid in cash at the counter, then handed over', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const cashStore = await startOnlineTestStore(uiDist, { cardPayments: false });
+  try {
+    const pos = await (await browser.newContext()).newPage();
+    await pos.goto(`${cashStore.edgeUrl}/pos/#setup=${cashStore.node.store.auth.createSetupCode('pos')}`);
+    await pos.getByRole('group', { name: 'Staff PIN' }).locator('input').fill(CASHIER_PIN);
+    await pos.getByRole('button', { name: 'Sign in' }).click();
+    const kdsPage = await (await browser.newContext()).newPage();
+    await kdsPage.goto(`${cashStore.edgeUrl}/kds/#setup=${cashStore.node.store.auth.createSetupCode('kds', { stationId: 'drinks' })}`);
+    const kds = new KdsPage(kdsPage);
+
+    const phonePage = await (await browser.newContext(phone)).newPage();
+    await phonePage.goto(`${cashStore.cloudUrl}/order/${DEMO_CLOUD.storeId}`);
+    await phonePage.getByRole('button', { name: /^Draft Beer,/ }).click();
+    await phonePage.getByRole('button', { name: /View order · 1 item/ }).click();
+    const sheet = phonePage.getByRole('dialog', { name: 'Your order' });
+    await sheet.getByRole('button', { name: /at pickup/ }).click();
+    await sheet.getByLabel('Name for the order').fill('Linus');
+    const phoneField = sheet.getByLabel('Phone');
+    if (await phoneField.count()) await phoneField.fill('+1 555 010 2030');
+    await sheet.getByRole('button', { name: /at pickup/ }).click();
+    await phonePage.waitForURL(/\/track\/[0-9a-f-]{36}$/);
+    const number = (await phonePage.getByTestId('order-number').textContent()) ?? '';
+
+    await expect(kds.ticket(number)).toBeVisible({ timeout: 20_000 });
+    await kds.bump(number);
+    await expect(phonePage.getByTestId('status-headline')).toHaveText('Your order is ready to collect!', { timeout: 20_000 });
+
+    await pos.getByRole('tablist', { name: 'POS' }).getByRole('tab', { name: /^Orders/ }).click();
+    const row = pos.locator(`[data-order-number="${number}"]`);
+    await expect(row.getByTestId('order-tag')).toHaveText('ONLINE · Linus');
+    await row.getByRole('button', { name: /^Take payment/ }).click();
+    const dialog = pos.getByRole('dialog', { name: /^Pay order/ });
+    await dialog.getByRole('button', { name: 'Cash' }).click();
+    await dialog.getByRole('group', { name: 'Quick amounts' }).getByRole('button').first().click();
+    await dialog.getByRole('button', { name: 'Take cash' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await row.getByRole('button', { name: 'Hand over' }).click();
+    await expect(phonePage.getByTestId('status-headline')).toHaveText('Collected. Enjoy your meal!', { timeout: 20_000 });
+  } finally {
+    await cashStore.close();
+  }
+});

@@ -43,14 +43,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startOnlineTestStore(uiDistDir: string): Promise<OnlineTestStore> {
+/** `cardPayments: false` is a cloud without Stripe settings: customers pay at pickup. */
+export async function startOnlineTestStore(uiDistDir: string, opts: { cardPayments?: boolean } = {}): Promise<OnlineTestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'brigade-e2e-online-'));
   const stripe: FakeStripe = await startFakeStripe();
   const port = await freePort();
   const cloudUrl = `http://127.0.0.1:${port}`;
   const cloud = await startCloud({
     port, host: '127.0.0.1', seedDemo: true, logger: false,
-    settings: { publicUrl: cloudUrl, stripe: { secretKey: 'sk_test_online_e2e', webhookSecret: WEBHOOK_SECRET, ...stripe.clientConfig() } },
+    settings: { publicUrl: cloudUrl, ...(opts.cardPayments === false ? {} : { stripe: { secretKey: 'sk_test_online_e2e', webhookSecret: WEBHOOK_SECRET, ...stripe.clientConfig() } }) },
   });
   const kitchenPrinter = await startVirtualPrinter({ port: 0, name: 'kitchen' });
   const config = loadConfig({

@@ -1,10 +1,12 @@
 /** Recent orders, live: READY stands out when the kitchen bumps, and the cashier marks it collected. */
-import { type OnlineIntake, type Order, type OrderStatus, formatMoney } from '@brigade/sync/model';
+import { type OnlineIntake, type Order, type OrderStatus, cents, formatMoney } from '@brigade/sync/model';
 import { useCallback, useState } from 'react';
 import { useHub, useHubEvents, useResync } from '../shared/hub-context';
+import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
 import { OrderActions } from './order-actions';
 import { flagLines, isOnlineOrder, orderTag } from './online-orders';
+import { TenderDialog } from './tender-dialog';
 
 const FINISHED: readonly OrderStatus[] = ['completed', 'cancelled', 'voided'];
 
@@ -65,7 +67,7 @@ export function OrdersView() {
                 {flags.map((f) => <li key={f}>⚠ {f}</li>)}
               </ul>
             )}
-            {order.status === 'ready' && <CollectButton order={order} />}
+            {order.status === 'ready' && <CollectButton order={order} onOrder={(o) => setOrders((list) => mergeOrder(list, o))} />}
             {openId === order.id && <OrderActions order={order} onOrder={(o) => setOrders((list) => mergeOrder(list, o))} />}
           </li>
           );
@@ -75,13 +77,28 @@ export function OrdersView() {
   );
 }
 
-function CollectButton({ order }: { order: Order }) {
+function CollectButton({ order, onOrder }: { order: Order; onOrder: (order: Order) => void }) {
   const { client } = useHub();
   const toasts = useToasts();
+  // The order as it was when payment began: the dialog keeps showing the change due after the
+  // payment made the live order paid.
+  const [paying, setPaying] = useState<Order | null>(null);
+  const [memo] = useState(() => new RetryMemo());
+  const due = order.totals.total - order.paid;
   return (
-    <button type="button" className="btn btn-ok" onClick={() => void client.command('order.complete', { orderId: order.id }).catch(toasts.error)}>
-      {/* An online order is handed over to the customer who paid on the phone. */}
-      {isOnlineOrder(order) ? 'Hand over' : 'Collected'}
-    </button>
+    <>
+      {due > 0 ? (
+        // A pay-at-pickup online order (a cloud without card payments) is paid at the counter first.
+        <button type="button" className="btn btn-primary" onClick={() => setPaying(order)}>
+          Take payment {formatMoney(cents(due), order.totals.currency)}
+        </button>
+      ) : (
+        <button type="button" className="btn btn-ok" onClick={() => void client.command('order.complete', { orderId: order.id }).catch(toasts.error)}>
+          {/* An online order is handed over to the customer who paid on the phone. */}
+          {isOnlineOrder(order) ? 'Hand over' : 'Collected'}
+        </button>
+      )}
+      {paying && <TenderDialog order={paying} memo={memo} onPaid={(paid) => onOrder(paid)} onClose={() => setPaying(null)} />}
+    </>
   );
 }
