@@ -101,6 +101,27 @@ describe('paying with a gift card', () => {
     expect(String((error as Error).message)).toMatch(/\$3\.00/);
   });
 
+  it('two tills paying from one card at the same moment cannot both spend its balance', async () => {
+    await activate(CARD_A, 1000);
+    const first = await createOrder(t.store, { lines: [burgerLine()] });
+    const second = await createOrder(t.store, { lines: [burgerLine()] });
+    const outcomes = await Promise.allSettled([first, second].map((order) =>
+      t.store.execute('gift.redeem', newId(), { orderId: order.id, paymentId: newId(), cardNumber: CARD_A, amount: 700 }, actors.cashier)));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(balanceInSql(t.store, 'gift', CARD_A)).toBe(300);
+  });
+
+  it('a repeated redemption (same command id) is applied once', async () => {
+    await activate(CARD_A, 5000);
+    const order = await createOrder(t.store, { lines: [burgerLine({ quantity: 3 })] });
+    const commandId = newId();
+    const args = { orderId: order.id, paymentId: newId(), cardNumber: CARD_A, amount: 1000 };
+    await t.store.execute('gift.redeem', commandId, args, actors.cashier);
+    const again = await t.store.execute('gift.redeem', commandId, args, actors.cashier);
+    expect(again.replayed).toBe(true);
+    expect(balanceInSql(t.store, 'gift', CARD_A)).toBe(4000);
+  });
+
   it('a refund of a gift card payment goes back onto the card', async () => {
     await activate(CARD_A, 5000);
     const order = await createOrder(t.store, { lines: [burgerLine()] });

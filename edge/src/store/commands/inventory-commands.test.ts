@@ -141,6 +141,15 @@ describe('counts and alerts', () => {
     expect(result.levels).toEqual([expect.objectContaining({ id: BUNS, level: 2, low: true })]);
   });
 
+  it('a delivery sent twice with the same command id is counted once', async () => {
+    const commandId = newId();
+    const args = { lines: [{ ingredientId: SYRUP, quantity: 500 }] };
+    await t.store.execute('inventory.receive', commandId, args, actors.cashier);
+    const again = await t.store.execute('inventory.receive', commandId, args, actors.cashier);
+    expect(again.replayed).toBe(true);
+    expect(levelInSql(t.store, SYRUP)).toBe(1500);
+  });
+
   it('the movement log refuses edits and deletes', () => {
     expect(() => t.store.db.prepare('UPDATE stock_moves SET delta = 100').run()).toThrow(/never changed/);
     expect(() => t.store.db.prepare('DELETE FROM stock_moves').run()).toThrow(/never deleted/);
