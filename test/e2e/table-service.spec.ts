@@ -29,14 +29,29 @@ test('a table of three orders in two courses, is split by seat and pays each sea
 
   const seat = (n: number) => check.getByRole('radiogroup', { name: 'Seat' }).getByRole('radio', { name: `Seat ${n}` });
   const course = (n: number) => check.getByRole('radiogroup', { name: 'Course' }).getByRole('radio', { name: `Course ${n}` });
+  // Each add waits for its picker and for the hub's answer, so no tap lands on a closing dialog.
+  const lines = check.getByRole('list', { name: 'Lines' }).locator('li.check-line');
+  const add = async (category: string, name: string, options: readonly string[]) => {
+    const count = await lines.count();
+    await pos.category(category);
+    await pos.item(name).click();
+    if (options.length > 0) {
+      const picker = page.getByRole('dialog', { name });
+      await expect(picker).toBeVisible();
+      for (const option of options) await picker.getByRole('radio', { name: new RegExp(`^${option}`) }).click();
+      await picker.getByRole('button', { name: /^Add to order/ }).click();
+      await expect(picker).toBeHidden();
+    }
+    await expect(lines).toHaveCount(count + 1);
+  };
   await seat(1).click();
-  await pos.addItem('Burgers', 'Classic Burger', ['Medium']);
+  await add('Burgers', 'Classic Burger', ['Medium']);
   await seat(2).click();
-  await pos.addItem('Burgers', 'Double Cheeseburger', ['Medium']);
+  await add('Burgers', 'Double Cheeseburger', ['Medium']);
   await seat(3).click();
-  await pos.addItem('Burgers', 'Classic Burger', ['Medium']);
+  await add('Burgers', 'Classic Burger', ['Medium']);
   await course(2).click();
-  await pos.addItem('Desserts', 'Crème brûlée');
+  await add('Desserts', 'Crème brûlée', []);
   await expect(check.getByRole('listitem', { name: /Crème brûlée, course 2, held/ })).toBeVisible();
 
   // A line discount is priced by the store as the model prices it, and shown on the check.
@@ -82,4 +97,23 @@ test('a table of three orders in two courses, is split by seat and pays each sea
   expect(children.map((c) => c.paymentStatus)).toEqual(['paid', 'paid', 'paid']);
   expect(children.reduce((s, c) => s + c.totals.total, 0)).toBe(before?.totals.total);
   expect(children[0]?.payments[0]?.tip).toBeGreaterThan(0);
+});
+
+test('a manager edits the floor on the POS: a seat more at table 8 and a new table in the bar', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  const pos = new PosPage(page);
+  await pos.open();
+  await pos.signIn('9999');
+  await page.getByRole('tablist', { name: 'POS' }).getByRole('tab', { name: 'Tables' }).click();
+  const before = await page.getByRole('button', { name: /^Table 8,/ }).textContent();
+  const seats = Number(/(\d+) seats/.exec(before ?? '')?.[1]);
+  await page.getByRole('button', { name: 'Edit floor' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit the floor' });
+  await editor.getByRole('button', { name: 'One seat more at 8' }).click();
+  await expect(page.getByRole('button', { name: /^Table 8,/ })).toContainText(`${seats + 1} seats`);
+  const api = await HubApi.connect();
+  const bar = async () => (await api.get<{ tables: { sectionId: string }[] }>('/api/floor')).tables.filter((t) => t.sectionId === 'bar').length;
+  const barTables = await bar();
+  await editor.getByRole('button', { name: 'Add a table to Bar' }).click();
+  await expect.poll(bar).toBe(barTables + 1);
 });

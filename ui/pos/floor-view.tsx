@@ -9,6 +9,8 @@ import type { FloorTable, FloorView as Floor, OpenCheckSummary } from '../shared
 import { Dialog } from '../shared/dialog';
 import { useHub, useHubEvents } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
+import { FloorEditor } from './floor-editor';
+import { useStaff } from './staff-session';
 
 /** Minutes after which a table shows as waiting long. */
 const LONG_MINUTES = 60;
@@ -32,6 +34,8 @@ export function FloorView({ currency, onOpenCheck }: Props) {
   const [seating, setSeating] = useState<FloorTable | null>(null);
   const [naming, setNaming] = useState(false);
   const [choosing, setChoosing] = useState<FloorTable | null>(null);
+  const [editing, setEditing] = useState(false);
+  const { isManager } = useStaff();
   const load = useCallback(() => {
     client.get<Floor>('/api/floor').then(setFloor, (error: unknown) => toasts.error(error));
   }, [client, toasts]);
@@ -95,7 +99,9 @@ export function FloorView({ currency, onOpenCheck }: Props) {
           </button>
         ))}
         <button type="button" className="btn btn-primary" onClick={() => setNaming(true)}>New tab</button>
+        {isManager && <button type="button" className="btn" onClick={() => setEditing(true)}>Edit floor</button>}
       </section>
+      {editing && <FloorEditor floor={floor} onChanged={load} onClose={() => setEditing(false)} />}
       {seating && (
         <Dialog title={`Seat table ${seating.label}`} onClose={() => setSeating(null)}>
           <PartySize max={Math.max(seating.seats, 8)} onPick={(guests) => { setSeating(null); void open({ tableId: seating.id, guests }); }} />
