@@ -53,8 +53,14 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+afterAll(async () => {
+  // SIGTERM first: the demo stops its cloud process on the way out; a SIGKILL would orphan it.
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -139,5 +145,29 @@ describe('the demo store', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     await expect(fetch(`${cloudUrl}/healthz`)).rejects.toThrow();
+  });
+
+  it('runs without a cloud when BRIGADE_DEMO_CLOUD=0, and its screens show no cloud badge', async () => {
+    const alone = spawn(process.execPath, ['--import', 'tsx', 'edge/src/demo.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, BRIGADE_DEMO_CLOUD: '0', BRIGADE_DEMO_DEVICES: '0', BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: '0', BRIGADE_PRINTER_PORT: '0', BRIGADE_DATA_DIR: join(root, 'alone', 'edge'), BRIGADE_UI_DIST: join(root, 'no-ui') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    alone.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const stopped = new Promise((resolve) => alone.once('exit', resolve));
+    try {
+      await expect.poll(() => out.includes('Press Ctrl+C'), { timeout: 30_000 }).toBe(true);
+      expect(out).not.toContain('Dashboard');
+      expect(out).toMatch(/Cloud\s+none/);
+      const pos = /(http:\/\/[^\s]+?)\/pos\/#setup=([A-Za-z0-9_-]+)/.exec(out);
+      if (!pos?.[1] || !pos[2]) throw new Error(`no POS link in:\n${out}`);
+      const till = await post(`${pos[1]}/api/pairing/setup`, {}, { setupCode: pos[2], name: 'Till' });
+      const status = await fetch(`${pos[1]}/api/sync/status`, { headers: { authorization: `Bearer ${(till.json as { deviceToken: string }).deviceToken}` } });
+      expect(await status.json()).toMatchObject({ cloud: 'none', online: false });
+    } finally {
+      alone.kill('SIGTERM');
+      await stopped;
+    }
   });
 });
