@@ -9,31 +9,20 @@
  * queue), rendered once per attempt from a cached store header, and marked through batched
  * prepared statements; only jobs waiting for a retry are looked for on a timer.
  */
-import { NetworkPrinter, type PrintOutcome, type PrinterStatus } from '@brigade/drivers';
 import type { Logger } from 'pino';
 import type { PrinterConfig } from '../config';
 import type { PrinterStatusEntry } from '../hub/read-routes';
 import type { EdgeStore, PrintJobStatus, StoreInfo } from '../store/types';
+import { kickDrawer } from './drawer-kicks';
 import { ExpoCopies } from './expo-copies';
 import { type DueJob, PrintQueue } from './print-queue';
+import { type DrawerRoute, type PrinterDevice, PrinterDevices } from './printer-devices';
 import { type PrinterCondition, PrinterHealth, conditionOf } from './printer-health';
 import { EXPO_STATION, backupOf, hasExpoPrinter, primaryPrinterFor } from './printer-routing';
 import { type PrinterAssignment, PrinterSettings, type RoutedPrinter } from './printer-settings';
 import { renderJob } from './render-job';
 
-/** What the runner needs of a printer; the drivers' NetworkPrinter is one. */
-export interface PrinterDevice {
-  print(bytes: Uint8Array): Promise<PrintOutcome>;
-  kickDrawer(): Promise<void>;
-  status(): Promise<PrinterStatus>;
-  close(): Promise<void>;
-}
-
-/** A cash drawer that is not behind a printer (a serial-line drawer); see edge/src/devices. */
-export interface DrawerRoute {
-  /** The drawer for the till that made the job, or null to kick through the receipt printer. */
-  drawerFor(deviceId: string | null): { open(): Promise<void> } | null;
-}
+export type { DrawerRoute, PrinterDevice } from './printer-devices';
 
 /**
  * A printer unreachable this long is dead and its backup takes over. With retries every
@@ -70,7 +59,7 @@ interface Lane {
 
 export class PrintRunner {
   readonly settings: PrinterSettings;
-  private readonly devices = new Map<string, { language: string; device: PrinterDevice }>();
+  private readonly devices: PrinterDevices;
   private readonly lanes = new Map<string, Lane>();
   /** Jobs a lane or a drawer kick holds: a rescan does not hand them out twice. */
   private readonly held = new Set<string>();
@@ -91,6 +80,7 @@ export class PrintRunner {
     this.now = options.now ?? Date.now;
     const { store } = options;
     this.settings = new PrinterSettings(store.db, options.printers, () => store.queries.store().stations.map((station) => station.id));
+    this.devices = new PrinterDevices(options.openPrinter);
     this.queue = new PrintQueue(store.db, this.now);
     this.expo = new ExpoCopies(store.db, this.now);
     this.health = new PrinterHealth(() => this.settings.printers(), this.now, (printerId, status, message) => this.announce(printerId, status, message));
@@ -137,7 +127,7 @@ export class PrintRunner {
     if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
     await Promise.all([...this.running]);
-    await Promise.all([...this.devices.values()].map(({ device }) => device.close().catch(() => undefined)));
+    await this.devices.closeAll();
   }
 
   private schedule(): void {
@@ -221,7 +211,14 @@ export class PrintRunner {
     try {
       for (let job = lane.jobs.shift(); job; job = lane.jobs.shift()) {
         const printer = this.settings.get(printerId);
-        const printed = printer !== undefined && !this.stopped && (await this.runPrint(job, printer));
+        let printed = false;
+        try {
+          printed = printer !== undefined && !this.stopped && (await this.runPrint(job, printer));
+        } catch (error) {
+          // A mark that could not be written (disk full, store closing): the job stays as it was
+          // in the database and is picked up again by the retry pass.
+          this.options.logger?.error({ err: error, jobId: job.id, printerId }, 'print job failed');
+        }
         this.held.delete(job.id);
         if (!printed) {
           // One failure is enough to know the printer is in trouble: the rest wait for the retry pass.
@@ -238,7 +235,7 @@ export class PrintRunner {
   private async runPrint(listed: DueJob, printer: RoutedPrinter): Promise<boolean> {
     const job = this.queue.load(listed.id);
     if (!job || (job.status !== 'queued' && !retryable.includes(job.status))) return true;
-    const device = this.device(printer);
+    const device = this.devices.get(printer);
     const marks = this.options.store.printJobs;
     // A printer known to be in trouble is asked first, so a held job is not sent into the void.
     const known = this.health.condition(printer.id);
@@ -281,12 +278,7 @@ export class PrintRunner {
     return false;
   }
 
-  /**
-   * A drawer kick is a real-time pulse sent ahead of queued pages, through the till's own
-   * drawer line when it has one, else through the receipt printer. It is not retried once
-   * the printer has been dead for a while: a drawer springing open minutes later, with
-   * nobody at the till, is worse than a cashier opening it with the key.
-   */
+  /** Drawer kicks go out at once, one at a time per drawer (see drawer-kicks.ts). */
   private kick(job: DueJob, printers: readonly RoutedPrinter[]): void {
     const drawer = this.options.drawers?.drawerFor(job.deviceId) ?? null;
     const printer = drawer ? undefined : this.targetFor(job, printers);
@@ -294,25 +286,14 @@ export class PrintRunner {
     if (lane === undefined || this.drawerBusy.has(lane)) return;
     this.drawerBusy.add(lane);
     this.held.add(job.id);
-    const marks = this.options.store.printJobs;
-    const work = (async () => {
-      try {
-        if (drawer) await drawer.open();
-        else await this.device(printer as RoutedPrinter).kickDrawer();
-        marks.mark(job.id, 'printed', { printedAt: new Date(this.now()), attempts: job.attempts + 1, ...(printer ? { printerId: printer.id } : {}), lastError: null });
-      } catch (error) {
-        const message = `The drawer did not open: ${(error as Error).message}`;
-        if (printer) this.health.record(printer.id, 'offline', message);
-        const dead = this.options.deadAfterMs ?? DEAD_AFTER_MS;
-        // A printer counts from when it stopped answering; a drawer line from when the job was made.
-        const givingUp = printer ? this.health.unreachableFor(printer.id) >= dead : this.now() - Date.parse(job.createdAt) >= dead;
-        marks.mark(job.id, givingUp ? 'failed' : job.status, { nextAttemptAt: this.retryAt(), lastError: message, ...(printer ? { printerId: printer.id } : {}) });
-      } finally {
-        this.drawerBusy.delete(lane);
-        this.held.delete(job.id);
-      }
-    })();
-    this.track(work);
+    const context = {
+      store: this.options.store, health: this.health, devices: this.devices, now: this.now,
+      retryAt: () => this.retryAt(), deadAfterMs: this.options.deadAfterMs ?? DEAD_AFTER_MS,
+    };
+    this.track(kickDrawer(context, job, drawer ? { drawer } : { printer: printer as RoutedPrinter }).finally(() => {
+      this.drawerBusy.delete(lane);
+      this.held.delete(job.id);
+    }));
   }
 
   private probeIdlePrinters(printers: readonly RoutedPrinter[]): void {
@@ -327,7 +308,7 @@ export class PrintRunner {
       const probe = this.lane(printer.id);
       probe.running = true;
       this.track(
-        this.device(printer).status()
+        this.devices.get(printer).status()
           .then((status) => this.health.record(printer.id, conditionOf(status)))
           .finally(() => {
             probe.running = false;
@@ -336,18 +317,6 @@ export class PrintRunner {
           }),
       );
     }
-  }
-
-  /** One device per printer and language: a printer switched to Star line mode gets a new one. */
-  private device(printer: RoutedPrinter): PrinterDevice {
-    const existing = this.devices.get(printer.id);
-    if (existing && existing.language === printer.language) return existing.device;
-    void existing?.device.close().catch(() => undefined);
-    const open = this.options.openPrinter
-      ?? ((p: RoutedPrinter) => new NetworkPrinter({ id: p.id, host: p.host, port: p.port, language: p.language }));
-    const device = open(printer);
-    this.devices.set(printer.id, { language: printer.language, device });
-    return device;
   }
 
   /** The store's name, currency and stations for the page header: read once a second, not per ticket. */
