@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CloudContext } from './context';
 import { registerAuthRoutes } from './auth/auth-routes';
+import { registerLedgerRoutes } from './ledger/ledger-routes';
 import { registerMenuRoutes } from './menu/menu-routes';
 import { registerPublicRoutes } from './online/public-routes';
 import { registerTableRoutes } from './online/table-routes';
@@ -20,6 +21,7 @@ export const cloudRouteModules: readonly RouteModule[] = [
   registerStoreRoutes,
   registerMenuRoutes,
   registerReportRoutes,
+  registerLedgerRoutes,
   registerPublicRoutes,
   registerTableRoutes,
   registerWebhookRoutes,

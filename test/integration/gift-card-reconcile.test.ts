@@ -15,7 +15,7 @@ import { CARD_A } from '../../edge/src/store/commands/inventory-test-support';
 import type { EdgeStore } from '../../edge/src/store/types';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
 import { reconciledAccount } from '../../cloud/src/push/ledger-applier';
-import { type TestTenant, addTenant, createTestCloud, enrolEdge } from '../../cloud/src/testing/harness';
+import { type TestTenant, addTenant, createTestCloud, enrolEdge, signInAs } from '../../cloud/src/testing/harness';
 
 describe.each(BACKENDS)('gift cards reconciled across two tills on %s', (kind) => {
   let cloud: Cloud | undefined;
@@ -83,6 +83,18 @@ describe.each(BACKENDS)('gift cards reconciled across two tills on %s', (kind) =
     expect(again.json<PushResponse>().results.every((r) => r.status === 'duplicate')).toBe(true);
     const rows = await cloud.ctx.database.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.organisationId, tenant.organisationId), eq(ledgerEntries.account, CARD_A)));
     expect(rows).toHaveLength(3);
+
+    // The owner sees it; another organisation's owner sees nothing of it.
+    const owner = await signInAs(cloud, tenant.ownerEmail, tenant.ownerPassword);
+    const seen = await owner.call<{ balance: number; overdrawnBy: number; entries: unknown[] }>('GET', `/api/ledgers/gift/${CARD_A}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ balance: -2000, overdrawnBy: 2000 });
+    expect(seen.body.entries).toHaveLength(3);
+    const other = await addTenant(cloud);
+    const stranger = await signInAs(cloud, other.ownerEmail, other.ownerPassword);
+    expect((await stranger.call<{ balance: number; entries: unknown[] }>('GET', `/api/ledgers/gift/${CARD_A}`)).body).toMatchObject({ balance: 0, entries: [] });
+    expect((await owner.call('GET', '/api/ledgers/points/123')).status).toBe(400);
+    expect((await cloud.app.inject({ method: 'GET', url: `/api/ledgers/gift/${CARD_A}` })).statusCode).toBe(401);
   });
 
   it('pushes ingredient movements, which are no menu items, and refuses a malformed ledger entry', async () => {
