@@ -4,13 +4,13 @@
  * actions (send, fire a course, split by seat or evenly, pay each part with a tip). Every
  * change is a command on one line, so two terminals on one check never undo each other.
  */
-import { type MenuItem, type Order, type Payment, cents, formatMoney, newId, tipAmount } from '@brigade/sync/model';
+import { type ComboComponentRequest, type MenuItem, type Order, type Payment, cents, formatMoney, newId, tipAmount } from '@brigade/sync/model';
 import { useCallback, useEffect, useState } from 'react';
 import type { CheckLineInfo, CheckView } from '../shared/check-types';
 import { Dialog } from '../shared/dialog';
 import { useHub, useHubEvents } from '../shared/hub-context';
 import { MenuBrowser } from '../shared/menu-browser';
-import { ModifierPicker } from '../shared/modifier-picker';
+import { LazyComboPicker, LazyModifierPicker } from '../shared/lazy-pickers';
 import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
 import { TotalsView } from '../shared/totals-view';
@@ -62,12 +62,16 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
       toasts.error(error);
     }
   };
-  const add = (item: MenuItem, modifierOptionIds: string[], quantity: number) => act(() => client.command('check.addLines', {
-    orderId, lines: [{ lineId: newId(), itemId: item.id, quantity, modifierOptionIds, ...(seat !== null ? { seat } : {}), course }],
+  const add = (item: MenuItem, modifierOptionIds: string[], quantity: number, components?: ComboComponentRequest[]) => act(() => client.command('check.addLines', {
+    orderId,
+    lines: [{
+      lineId: newId(), itemId: item.id, quantity, modifierOptionIds, ...(seat !== null ? { seat } : {}), course,
+      ...(components ? { components: components.map((c) => ({ ...c, modifierOptionIds: [...c.modifierOptionIds] })) } : {}),
+    }],
   }));
   const pick = (item: MenuItem) => {
     if (item.soldByWeight) return toasts.info('Weighed items are sold at the register.');
-    if (item.modifierGroupIds.length > 0) setPicking(item);
+    if (item.modifierGroupIds.length > 0 || item.combo) setPicking(item);
     else void add(item, [], 1);
   };
   const seats = Array.from({ length: Math.max(check.guests ?? 1, 1) }, (_, i) => i + 1);
@@ -164,8 +168,12 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
           </ul>
         )}
       </aside>
-      {picking && (
-        <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
+      {picking?.combo && (
+        <LazyComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
+          onAdd={(components, quantity) => { const item = picking; setPicking(null); void add(item, [], quantity, components); }} />
+      )}
+      {picking && !picking.combo && (
+        <LazyModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => { const item = picking; setPicking(null); void add(item, ids, quantity); }} />
       )}
       {paying && paying.tipBps === null && (

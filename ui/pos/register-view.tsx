@@ -2,10 +2,10 @@
 import { type DiningOption, type LineRequest, type MenuItem, type Order, formatMoney, priceCheck } from '@brigade/sync/model';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../shared/api-client';
-import { addOrMerge, newLine, priceDraft, toWireLines, weighedLine } from '../shared/draft-order';
+import { addOrMerge, comboLine, newLine, priceDraft, toWireLines, weighedLine } from '../shared/draft-order';
 import { useHub, useHubEvents } from '../shared/hub-context';
 import { MenuBrowser } from '../shared/menu-browser';
-import { ModifierPicker } from '../shared/modifier-picker';
+import { LazyComboPicker, LazyModifierPicker } from '../shared/lazy-pickers';
 import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
 import { useBarcodeScans } from '../shared/use-barcode-scans';
@@ -65,7 +65,7 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
   function pick(item: MenuItem) {
     if (order) return toasts.info('Start a new order to add items.');
     if (item.soldByWeight) setWeighing(item);
-    else if (item.modifierGroupIds.length > 0) setPicking(item);
+    else if (item.modifierGroupIds.length > 0 || item.combo) setPicking(item);
     else setLines((l) => addOrMerge(l, newLine(item.id, [], 1)));
   }
 
@@ -111,13 +111,20 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
 
   return (
     <div className="register">
-      <MenuBrowser index={index} unavailable={unavailable} onPick={pick} />
+      <MenuBrowser index={index} unavailable={unavailable} onPick={pick} timeZone={menu.timeZone} />
       <TicketPanel index={index} unavailable={unavailable} lines={lines} order={order} busy={busy}
         onLines={setLines} onPay={() => void submit('pay')} onSend={() => void submit('fire')} onNewOrder={newOrder} onOrder={setOrder}
         diningOption={diningOption} onDiningOption={setDiningOption}
         extra={<GiftLoyaltyActions index={index} lines={lines} diningOption={diningOption} order={order} onOrder={setOrder} />} />
-      {picking && (
-        <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
+      {picking?.combo && (
+        <LazyComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
+          onAdd={(components, quantity) => {
+            setLines((l) => addOrMerge(l, comboLine(picking.id, components, quantity)));
+            setPicking(null);
+          }} />
+      )}
+      {picking && !picking.combo && (
+        <LazyModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => {
             setLines((l) => addOrMerge(l, newLine(picking.id, ids, quantity)));
             setPicking(null);

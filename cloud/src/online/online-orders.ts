@@ -38,7 +38,9 @@ export async function createOnlineOrder(ctx: CloudContext, storeId: string, requ
     throw new CloudError('STORE_PAUSED', store.pausedReason === 'offline' ? 'This store is offline right now, so it cannot take online orders.' : undefined);
   }
   const table = request.tableToken ? await verifyTableToken(db, ctx.settings.tableTokenSecret, storeId, request.tableToken) : null;
-  const priced = priceOrder(indexMenu(menu), request.lines, unavailable);
+  // Online prices, and dayparts on the store's own clock (breakfast refused after 11:00 there).
+  const sale = { channel: table ? 'table' : 'online', at: ctx.now(), timeZone: store.timezone } as const;
+  const priced = priceOrder(indexMenu(menu), request.lines, unavailable, undefined, sale);
   if (priced.lines.length === 0) throw new BrigadeError('ORDER_EMPTY');
   if (request.expectedTotal !== undefined && request.expectedTotal !== priced.totals.total) throw new BrigadeError('PRICE_MISMATCH', undefined, { total: priced.totals.total });
   const now = ctx.now();

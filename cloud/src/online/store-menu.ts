@@ -3,7 +3,7 @@
  * edge sees too), minus the items the store has 86'd. Prices are always computed here.
  */
 import { and, eq } from 'drizzle-orm';
-import { BrigadeError, type ItemId, type Menu, type MenuItem, type ModifierGroup, type Station } from '@brigade/sync/model';
+import { BrigadeError, type Daypart, type ItemId, type Menu, type MenuItem, type ModifierGroup, type Station } from '@brigade/sync/model';
 import { categories, itemAvailability, menuItems, modifierGroups, stores, taxRates } from '@brigade/sync/schema/pg';
 import type { Executor } from '../db/database';
 import type { StoreRow } from '../stores/store-access';
@@ -24,13 +24,17 @@ export async function loadStoreMenu(db: Executor, storeId: string): Promise<Stor
     db.select().from(categories).where(eq(categories.storeId, storeId)),
     db.select({ itemId: itemAvailability.itemId }).from(itemAvailability).where(and(eq(itemAvailability.storeId, storeId), eq(itemAvailability.unavailable, true))),
   ]);
+  // Each item row carries its dayparts whole; the menu's list is their union (as on the edge).
+  const dayparts = new Map<string, Daypart>();
+  for (const i of items) for (const d of (i.dayparts as Daypart[] | null) ?? []) dayparts.set(d.id, d);
   const menu: Menu = {
     currency: store.currency,
     taxInclusive: store.taxInclusive,
     stations: store.stations as Station[],
     categories: cats.map((c) => ({ id: c.id, name: c.name, sortOrder: c.sortOrder })) as unknown as Menu['categories'],
     taxRates: rates.map((t) => ({ id: t.id, name: t.name, rateBps: t.rateBps })) as unknown as Menu['taxRates'],
-    modifierGroups: groups.map((g) => ({ id: g.id, name: g.name, min: g.min, max: g.max, options: g.options })) as unknown as ModifierGroup[],
+    modifierGroups: groups.map((g) => ({ id: g.id, name: g.name, min: g.min, max: g.max, options: g.options, ...(g.kind ? { kind: g.kind } : {}) })) as unknown as ModifierGroup[],
+    ...(dayparts.size > 0 ? { dayparts: [...dayparts.values()] } : {}),
     items: items.map((i) => ({
       id: i.id,
       categoryId: i.categoryId,
@@ -45,6 +49,11 @@ export async function loadStoreMenu(db: Executor, storeId: string): Promise<Stor
       ...(i.soldByWeight ? { soldByWeight: true } : {}),
       ...(i.imageUrl ? { imageUrl: i.imageUrl } : {}),
       ...(i.allergens ? { allergens: i.allergens } : {}),
+      ...(i.dietaryTags ? { dietaryTags: i.dietaryTags } : {}),
+      ...(i.channelPrices ? { channelPrices: i.channelPrices } : {}),
+      ...(i.dayparts ? { daypartIds: (i.dayparts as Daypart[]).map((d) => d.id) } : {}),
+      ...(i.combo ? { combo: i.combo } : {}),
+      ...(i.taxRateIdsByDiningOption ? { taxRateIdsByDiningOption: i.taxRateIdsByDiningOption } : {}),
     })) as unknown as MenuItem[],
   };
   return { store, menu, unavailable: new Set(off.map((o) => o.itemId as ItemId)) };
