@@ -50,6 +50,10 @@ export async function startDemoCloud(env: Env, edgeDataDir: string): Promise<Dem
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Whatever way the demo exits (short of SIGKILL), its cloud goes with it.
+  const orphanGuard = () => child.kill('SIGTERM');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   const url = await cloudUrlFrom(child, port);
   // The cloud's own warnings go where the demo's go.
   child.stderr?.pipe(process.stderr);
