@@ -10,7 +10,8 @@ import type { CheckLineInfo, CheckView } from '../shared/check-types';
 import { Dialog } from '../shared/dialog';
 import { useHub, useHubEvents } from '../shared/hub-context';
 import { MenuBrowser } from '../shared/menu-browser';
-import { LazyComboPicker, LazyModifierPicker } from '../shared/lazy-pickers';
+import { ComboPicker } from '../shared/combo-picker';
+import { ModifierPicker } from '../shared/modifier-picker';
 import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
 import { TotalsView } from '../shared/totals-view';
@@ -169,11 +170,11 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
         )}
       </aside>
       {picking?.combo && (
-        <LazyComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
+        <ComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
           onAdd={(components, quantity) => { const item = picking; setPicking(null); void add(item, [], quantity, components); }} />
       )}
       {picking && !picking.combo && (
-        <LazyModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
+        <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => { const item = picking; setPicking(null); void add(item, ids, quantity); }} />
       )}
       {paying && paying.tipBps === null && (

@@ -5,7 +5,8 @@ import { ApiError } from '../shared/api-client';
 import { addOrMerge, comboLine, newLine, priceDraft, toWireLines, weighedLine } from '../shared/draft-order';
 import { useHub, useHubEvents } from '../shared/hub-context';
 import { MenuBrowser } from '../shared/menu-browser';
-import { LazyComboPicker, LazyModifierPicker } from '../shared/lazy-pickers';
+import { ComboPicker } from '../shared/combo-picker';
+import { ModifierPicker } from '../shared/modifier-picker';
 import { RetryMemo } from '../shared/retry-memo';
 import { useToasts } from '../shared/toasts';
 import { useBarcodeScans } from '../shared/use-barcode-scans';
@@ -117,14 +118,14 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
         diningOption={diningOption} onDiningOption={setDiningOption}
         extra={<GiftLoyaltyActions index={index} lines={lines} diningOption={diningOption} order={order} onOrder={setOrder} />} />
       {picking?.combo && (
-        <LazyComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
+        <ComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
           onAdd={(components, quantity) => {
             setLines((l) => addOrMerge(l, comboLine(picking.id, components, quantity)));
             setPicking(null);
           }} />
       )}
       {picking && !picking.combo && (
-        <LazyModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
+        <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => {
             setLines((l) => addOrMerge(l, newLine(picking.id, ids, quantity)));
             setPicking(null);
