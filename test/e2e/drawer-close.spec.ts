@@ -69,3 +69,20 @@ test('clock in, open with a float, a cash sale, a pay-out, a blind close with it
   await manager.getByRole('tab', { name: 'Time clock' }).click();
   await expect(page.getByRole('table', { name: /shifts/ }).getByRole('row').filter({ hasText: 'Casey Cashier' })).toBeVisible();
 });
+
+test('a cook clocks in and out at the kitchen screen with their PIN', async ({ page }) => {
+  await page.goto(`${demoStore().url}/kds/#setup=${demoStore().setupCodes.kds}`);
+  await expect(page.getByTestId('kds-station')).toBeVisible();
+  const punch = async (kind: 'Clock in' | 'Clock out') => {
+    await page.getByRole('button', { name: 'Time clock' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Time clock' });
+    await dialog.getByRole('radio', { name: kind }).click();
+    await dialog.getByRole('group', { name: 'PIN for the time clock' }).locator('input').fill('9999');
+    await dialog.getByRole('button', { name: kind }).click();
+    await expect(page.getByText(new RegExp(`Morgan Manager: ${kind} at`))).toBeVisible();
+    await expect(dialog).toBeHidden();
+  };
+  await punch('Clock in');
+  await punch('Clock out');
+  await snapshot(page, 'kds-time-clock');
+});

@@ -2,6 +2,8 @@
 import type { KitchenTicket } from '@brigade/sync/model';
 import { useCallback, useEffect, useState } from 'react';
 import { ConnectionBadge } from '../shared/connection-badge';
+import { Dialog } from '../shared/dialog';
+import { TimeClockPunch } from '../pos/time-clock-punch';
 import { PrinterAlertBanner } from '../shared/printer-alert-banner';
 import { HubProvider, useHub, useHubEvents, useResync } from '../shared/hub-context';
 import type { StoreInfo } from '../shared/hub-types';
@@ -41,6 +43,8 @@ function KitchenDisplay() {
   const stationId = device.stationId;
   const [board, setBoard] = useState<TicketBoard>(emptyBoard);
   const [store, setStore] = useState<StoreInfo | null>(null);
+  // Cooks clock in and out at their station's screen with their PIN.
+  const [timeClock, setTimeClock] = useState(false);
   const now = useNow(1000);
 
   const reload = useCallback(() => {
@@ -78,8 +82,10 @@ function KitchenDisplay() {
         <button type="button" className="btn" disabled={board.bumped.length === 0} onClick={recall}>
           Recall {board.bumped[0] ? board.bumped[0].orderNumber : ''}
         </button>
+        <button type="button" className="btn" onClick={() => setTimeClock(true)}>Time clock</button>
         <ConnectionBadge />
       </header>
+      {timeClock && <Dialog title="Time clock" onClose={() => setTimeClock(false)}><TimeClockPunch onPunched={() => setTimeClock(false)} /></Dialog>}
       <PrinterAlertBanner />
       <div className="kds-body">
         <section className="kds-rail" aria-label="Open tickets">
