@@ -82,4 +82,24 @@ describe('a serial cash drawer', () => {
     expect(receipt.drawerKicks()).toBe(0);
     drawer.closeDrawer();
   });
+
+  it('reports a pulled cable as offline, and opens again once it is back', async () => {
+    const live = await LiveSocket.open(t.base, t.deviceToken);
+    try {
+      const seen = live.events.length;
+      await pty.unplug();
+      await live.waitFor((e): e is DeviceStatusEvent => e.type === 'device.status' && e.deviceId === 'till-drawer' && e.status === 'offline' && live.events.indexOf(e) >= seen);
+      expect(await drawerEntry()).toMatchObject({ status: 'offline', drawerOpen: null });
+      await drawer.close();
+      const back = live.events.length;
+      pty = await startPtyPair({ devicePath: pty.devicePath, simulatorPath: pty.simulatorPath });
+      drawer = await startVirtualSerialPrinter({ path: pty.simulatorPath, name: 'serial drawer' });
+      await live.waitFor((e): e is DeviceStatusEvent => e.type === 'device.status' && e.deviceId === 'till-drawer' && e.status === 'ready' && live.events.indexOf(e) >= back);
+    } finally {
+      live.close();
+    }
+    const opened = await t.post('/api/commands/drawer.open', { commandId: newId(), args: { reason: 'after the cable came back', managerPin: '9999' } });
+    expect(opened.status).toBe(200);
+    await expect.poll(() => drawer.drawerKicks(), { timeout: 5000 }).toBe(1);
+  });
 });
