@@ -6,7 +6,7 @@ import { useHub } from '../shared/hub-context';
 import type { StaffSession } from '../shared/hub-types';
 
 import { PinKeypad } from './pin-keypad';
-import { TimeClockPunch } from './time-clock-punch';
+import { TimeClockPunch } from './staff-cash-lazy';
 
 const LOCK_SECONDS = 60;
 
