@@ -6,13 +6,14 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '@brigade/sync/model';
+import { DEMO, newId, withCheckDigit } from '@brigade/sync/model';
 import { diningTables, enrolmentCodes, menuItems, menus, storeCredentials, stores } from '@brigade/sync/schema/pg';
 import { type Cloud, registeredRoutes } from '@brigade/cloud';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
 import { type ApiClient, type TestTenant, addTenant, createTestCloud, enrolEdge, makeOrder, signInAs, snapshotMutation } from '../../cloud/src/testing/harness';
 
 describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
+  const CARD_OF_A = withCheckDigit('627100000000042');
   let cloud: Cloud;
   let a: TestTenant;
   let b: TestTenant;
@@ -30,6 +31,10 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     intruder = await signInAs(cloud, b.ownerEmail, b.ownerPassword);
     const ownerA = await signInAs(cloud, a.ownerEmail, a.ownerPassword);
     tableA = (await ownerA.call<{ table: { id: string } }>('POST', `/api/stores/${a.storeId}/tables`, { label: 'A1' })).body.table.id;
+    // A gift card of the first tenant, activated at its store.
+    const entry = { id: newId(), ledger: 'gift', account: CARD_OF_A, kind: 'activate', delta: 5000, orderId: null, occurredAt: new Date().toISOString() };
+    await cloud.app.inject({ method: 'POST', url: '/sync/push', headers: { authorization: `Bearer ${edgeA.credential}` }, payload: { storeId: a.storeId, nodeId: edgeA.nodeId, epoch: 1, mutations: [{ seq: 1, mutationId: newId(), createdAt: entry.occurredAt, name: 'gift.entry', args: entry }] } });
+    expect((await ownerA.call('GET', `/api/ledgers/gift/${CARD_OF_A}`)).status).toBe(200);
   });
   afterAll(async () => {
     await cloud.close();
@@ -53,6 +58,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     ['POST', `/api/stores/${a.storeId}/tables`, { label: 'B1' }],
     ['POST', `/api/stores/${a.storeId}/tables/${tableA}/rotate`],
     ['GET', `/api/stores/${a.storeId}/tables/${tableA}/qr.svg`],
+    ['GET', `/api/ledgers/gift/${CARD_OF_A}`],
   ];
 
   it('answers 404 to every owner endpoint named with the other tenant’s ids', async () => {
@@ -64,7 +70,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
   });
 
   it('walks every owner route registered by the app', () => {
-    const walked = new Set(walk().map(([method, url]) => `${method} ${url.replace(a.storeId, ':id').replace(a.menuId, ':id').replace(DEMO.fries, ':itemId').replace(tableA, ':tableId').replace('qr.svg', 'qr.:format')}`));
+    const walked = new Set(walk().map(([method, url]) => `${method} ${url.replace(a.storeId, ':id').replace(a.menuId, ':id').replace(DEMO.fries, ':itemId').replace(tableA, ':tableId').replace('qr.svg', 'qr.:format').replace(`gift/${CARD_OF_A}`, ':ledger/:account')}`));
     walked.add('GET /api/stores').add('GET /api/menus');
     const ownerRoutes = registeredRoutes(cloud.app).filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/public/') && !r.url.startsWith('/api/auth/') && r.url !== '/api/me');
     for (const route of ownerRoutes) expect(walked, `${route.method} ${route.url} is not walked`).toContain(`${route.method} ${route.url}`);

@@ -92,7 +92,7 @@ describe.each(BACKENDS)('gift cards reconciled across two tills on %s', (kind) =
     expect(seen.body.entries).toHaveLength(3);
     const other = await addTenant(cloud);
     const stranger = await signInAs(cloud, other.ownerEmail, other.ownerPassword);
-    expect((await stranger.call<{ balance: number; entries: unknown[] }>('GET', `/api/ledgers/gift/${CARD_A}`)).body).toMatchObject({ balance: 0, entries: [] });
+    expect((await stranger.call('GET', `/api/ledgers/gift/${CARD_A}`)).status).toBe(404);
     expect((await owner.call('GET', '/api/ledgers/points/123')).status).toBe(400);
     expect((await cloud.app.inject({ method: 'GET', url: `/api/ledgers/gift/${CARD_A}` })).statusCode).toBe(401);
   });
