@@ -20,7 +20,7 @@ test('an eat-in card sale at the counter follows the reader to approved and send
   await page.getByRole('radiogroup', { name: 'Dining option' }).getByRole('radio', { name: 'Eat in' }).click();
   await page.getByRole('button', { name: /^Pay / }).click();
   const dialog = page.getByRole('dialog', { name: /^Pay order/ });
-  await dialog.getByRole('button', { name: 'Card' }).click();
+  await dialog.getByRole('button', { name: 'Card', exact: true }).click();
   await expect(dialog.getByText('Approved')).toBeVisible();
   await snapshot(page, 'pos-card-approved');
   const number = (await pos.orderNumber().textContent()) ?? '';

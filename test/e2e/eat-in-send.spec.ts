@@ -27,7 +27,7 @@ test('an eat-in order goes to the kitchen before it is paid, and is paid later f
 
   await page.getByRole('button', { name: /^Pay / }).click();
   const dialog = page.getByRole('dialog', { name: `Pay order ${number}` });
-  await dialog.getByRole('button', { name: 'Card' }).click();
+  await dialog.getByRole('button', { name: 'Card', exact: true }).click();
   await expect(dialog.getByText('Approved')).toBeVisible();
   await expect.poll(async () => (await find())?.paymentStatus).toBe('paid');
 });
