@@ -1,5 +1,5 @@
 /** The counter POS: pairing, then PIN sign-in, then register / orders / manager. */
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { ConnectionBadge } from '../shared/connection-badge';
 import { PrinterAlertBanner } from '../shared/printer-alert-banner';
 import { HubProvider, useHub, useHubEvents } from '../shared/hub-context';
@@ -12,10 +12,12 @@ import { OnlineOrderCue } from './online-order-cue';
 import { OrdersView } from './orders-view';
 import { RegisterView } from './register-view';
 import { SignInScreen } from './sign-in-screen';
-import { TablesView } from './tables-view';
 import { StockView } from './stock-view';
 import { LowStockBadge } from './low-stock-badge';
 import { StaffProvider, useStaff } from './staff-session';
+
+// Table service loads on first use: the register's first load stays within its budget.
+const TablesView = lazy(() => import('./tables-view').then((m) => ({ default: m.TablesView })));
 
 export function PosApp() {
   return (
@@ -94,7 +96,7 @@ function PosShell() {
       <main className="pos-main">
         {/* The register stays mounted so a half-rung order survives a look at the orders list. */}
         <div hidden={tab !== 'register'}><RegisterView menu={menu} active={tab === 'register'} /></div>
-        {tab === 'tables' && <TablesView menu={menu} />}
+        {tab === 'tables' && <Suspense fallback={<p className="loading">Loading tables…</p>}><TablesView menu={menu} /></Suspense>}
         {tab === 'orders' && <OrdersView />}
         {tab === 'stock' && <StockView index={menu.index} />}
         {tab === 'manager' && <ManagerView index={menu.index} unavailable={menu.unavailable} />}
