@@ -139,6 +139,21 @@ describe('online order intake', () => {
     expect(flags.map((f) => f.kind)).toEqual(['price_differs']);
   });
 
+  it('prices at the store menu\'s online price, as the customer was charged, without a flag', async () => {
+    t = openTestStore();
+    const online: Menu = { ...demoMenu, items: demoMenu.items.map((i) => (i.id === DEMO.burger ? { ...i, channelPrices: { online: (i.price + 150) as typeof i.price } } : i)) };
+    t.store.replaceMenu(online);
+    const row = cloudRow([burger], { menu: online });
+    deliver(t, [row]);
+    await createOnlineIntake({ store: t.store }).process();
+    const order = t.store.queries.order(String(row.id));
+    const burgerPrice = demoMenu.items.find((i) => i.id === DEMO.burger)!.price;
+    expect(order.lines[0]?.unitPrice).toBeGreaterThanOrEqual(burgerPrice + 150);
+    expect(order.totals.total).toBe((row.document as Order).totals.total);
+    const flags = JSON.parse((t.store.db.prepare('SELECT flags FROM online_intake WHERE order_id = ?').get(row.id) as { flags: string }).flags) as OnlineIntakeFlag[];
+    expect(flags).toEqual([]);
+  });
+
   it('tags a QR table order with its table and takes a pay-at-pickup order without a tender', async () => {
     t = openTestStore();
     const table = cloudRow([burger], { table: '12', customer: 'Table guest' });

@@ -15,7 +15,8 @@ export function cloudRow(
   opts: { menu?: Menu; paid?: boolean; status?: string; table?: string; customer?: string } = {},
 ): Row {
   const id = newId<OrderId>();
-  const priced = priceOrder(indexMenu(opts.menu ?? demoMenu), lines.map((l) => ({ ...l, lineId: newId<LineId>() })));
+  // As the cloud does: the channel's prices (online, or table for a QR table order).
+  const priced = priceOrder(indexMenu(opts.menu ?? demoMenu), lines.map((l) => ({ ...l, lineId: newId<LineId>() })), undefined, undefined, { channel: opts.table ? 'table' : 'online' });
   const stationOf = new Map((opts.menu ?? demoMenu).items.map((i) => [i.id, i.stationId]));
   const paid = opts.paid ?? true;
   const document: Order = {

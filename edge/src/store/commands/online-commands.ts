@@ -91,10 +91,12 @@ function storeLines(tx: CommandTx, args: AcceptOnlineArgs): { lines: StoreLine[]
   const lines = args.lines.map((line): StoreLine => {
     if (unavailable.has(line.itemId as ItemId)) flags.push({ kind: 'eighty_sixed', itemId: line.itemId, name: line.name });
     try {
+      // The channel's own prices (an item may cost more online); no time given, so no daypart
+      // check: the cloud took the order when the item was served.
       const priced = priceLine(index, {
         lineId: line.lineId as LineId, itemId: line.itemId as ItemId, quantity: line.quantity, modifierOptionIds: line.modifierOptionIds as ModifierOptionId[],
         ...(line.weightGrams !== undefined ? { weightGrams: line.weightGrams } : {}), ...(line.note !== undefined ? { note: line.note } : {}),
-      });
+      }, undefined, undefined, { channel: args.channel });
       const stationId = index.items.get(priced.itemId)?.stationId ?? fallbackStation;
       return { priced, stationId };
     } catch (error) {
