@@ -117,3 +117,29 @@ test('a manager edits the floor on the POS: a seat more at table 8 and a new tab
   await editor.getByRole('button', { name: 'Add a table to Bar' }).click();
   await expect.poll(bar).toBe(barTables + 1);
 });
+
+test('a check takes another table\'s check in a merge, then moves to another table', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  const pos = new PosPage(page);
+  await pos.open();
+  await pos.signIn('1111');
+  await page.getByRole('tablist', { name: 'POS' }).getByRole('tab', { name: 'Tables' }).click();
+  const seatTable = async (label: string) => {
+    await page.getByRole('button', { name: new RegExp(`^Table ${label}, free`) }).click();
+    await page.getByRole('dialog', { name: `Seat table ${label}` }).getByRole('button', { name: '2', exact: true }).click();
+    await expect(page.getByRole('heading', { name: new RegExp(`Table ${label} · 2 guests`) })).toBeVisible();
+  };
+  await seatTable('1');
+  await page.getByRole('button', { name: 'Floor' }).click();
+  await seatTable('2');
+  await page.getByRole('button', { name: 'Move or merge' }).click();
+  await page.getByRole('dialog', { name: 'Move or merge' }).getByRole('group', { name: 'Merge into this check' }).getByRole('button', { name: /^Table 1 ·/ }).click();
+  await expect(page.getByRole('heading', { name: /Table 2 · 4 guests/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Move or merge' }).click();
+  await page.getByRole('dialog', { name: 'Move or merge' }).getByRole('group', { name: 'Move to table' }).getByRole('button', { name: '3', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Table 3 · 4 guests/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Floor' }).click();
+  await expect(page.getByRole('button', { name: /^Table 1, free/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Table 2, free/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Table 3, seated/ })).toBeVisible();
+});

@@ -17,6 +17,7 @@ import { useToasts } from '../shared/toasts';
 import { TotalsView } from '../shared/totals-view';
 import type { LiveMenu } from '../shared/use-menu';
 import { CheckAdjustments, LineAdjustments } from './check-adjustments';
+import { CheckTransfer } from './check-transfer';
 import { TenderDialog } from './tender-dialog';
 
 interface Props {
@@ -37,6 +38,7 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
   const [picking, setPicking] = useState<MenuItem | null>(null);
   const [paying, setPaying] = useState<{ order: Order; tipBps: number | null } | null>(null);
   const [memo] = useState(() => new RetryMemo());
+  const [moving, setMoving] = useState(false);
   const load = useCallback(() => {
     client.get<{ check: CheckView }>(`/api/checks/${orderId}`)
       .then(async ({ check: loaded }) => {
@@ -143,6 +145,7 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
         {!split && (
           <div className="check-actions">
             <button type="button" className="btn" onClick={() => void act(() => client.command('order.fire', { orderId }))}>Send</button>
+            <button type="button" className="btn" disabled={check.order.paid > 0} onClick={() => setMoving(true)}>Move or merge</button>
             {heldCourses.map((c) => (
               <button key={c} type="button" className="btn" onClick={() => void act(() => client.command('course.fire', { orderId, course: c }))}>{`Fire course ${c}`}</button>
             ))}
@@ -173,6 +176,7 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
         <ComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
           onAdd={(components, quantity) => { const item = picking; setPicking(null); void add(item, [], quantity, components); }} />
       )}
+      {moving && <CheckTransfer check={check} onChanged={load} onClose={() => setMoving(false)} />}
       {picking && !picking.combo && (
         <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => { const item = picking; setPicking(null); void add(item, ids, quantity); }} />
