@@ -103,12 +103,23 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   });
   await registerStaticScreens(app, options.config.uiDistDir);
 
-  // Running commands are answered before the server closes its connections: commands commit in
-  // groups a moment later (group commit), and an answer written after server.close() would keep
-  // its keep-alive connection open and the shutdown waiting for the client to hang up.
+  // Running commands are answered before the server closes its connections, and every answer
+  // given while closing says `Connection: close`: commands commit in groups a moment later (group
+  // commit), and a keep-alive connection still answering when server.close() ran would otherwise
+  // stay open and keep the shutdown waiting for the client to hang up.
+  let closing = false;
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
   app.addHook('preClose', async () => {
+    closing = true;
     live.closeAll();
     await whenIdle(inFlight);
+    // server.close() counts a connection a client opened but never used as busy, and waits for it
+    // (clients open spare connections when many requests are in flight); once every command is
+    // answered, what is left after a moment is dropped.
+    setTimeout(() => app.server.closeAllConnections(), 1000).unref();
   });
   // New requests were refused (503) since closing began; let anything still running commit before the store closes.
   app.addHook('onClose', () => whenIdle(inFlight));

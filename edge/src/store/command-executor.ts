@@ -45,12 +45,11 @@ export class CommandExecutor {
         store.notify((applied as Applied[]).flatMap((a) => a.events));
       },
     });
-    for (const name of Object.keys(commandArgs) as CommandName[]) this.validators.set(name, Compile(commandArgs[name]));
   }
 
   async execute(name: string, commandId: string, args: unknown, actor: Actor): Promise<CommandOutcome> {
     const command = this.registry.get(name);
-    const validator = this.validators.get(name);
+    const validator = command ? this.validatorOf(command.name) : undefined;
     if (!command || !validator) throw new BrigadeError('UNKNOWN_COMMAND', `There is no command named ${name}.`, { name });
     if (typeof commandId !== 'string' || !isUuidV7(commandId)) {
       throw new BrigadeError('VALIDATION_FAILED', 'commandId must be a UUIDv7.', { field: 'commandId' });
@@ -79,6 +78,16 @@ export class CommandExecutor {
     } finally {
       this.inFlight.delete(commandId);
     }
+  }
+
+  /** Compiled on first use: a store uses a handful of its commands most days, and each compiled schema stays in memory. */
+  private validatorOf(name: CommandName): Validator {
+    let validator = this.validators.get(name);
+    if (!validator) {
+      validator = Compile(commandArgs[name]);
+      this.validators.set(name, validator);
+    }
+    return validator;
   }
 
   private inQueue<T>(key: string, work: () => Promise<T>): Promise<T> {

@@ -7,7 +7,10 @@
  */
 import type Database from 'better-sqlite3';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { commands, kitchenTickets, menu, orderLines, orders, payments } from '@brigade/sync/schema/sqlite';
+import {
+  checkLines, commands, itemAvailability, kitchenTickets, menu, orderLines, orders, payments, store,
+} from '@brigade/sync/schema/sqlite';
+import { prepareUncached } from './statement-cache';
 import type { Orm } from './store-context';
 
 /** Reads (and a counter update) through drizzle's prepared queries: rows are mapped as everywhere else. */
@@ -25,11 +28,25 @@ function buildReads(orm: Orm) {
     paymentById: orm.select().from(payments).where(eq(payments.id, id)).prepare(),
     ticketById: orm.select().from(kitchenTickets).where(eq(kitchenTickets.id, id)).prepare(),
     menuHead: orm.select({ version: menu.version, updatedAt: menu.updatedAt }).from(menu).where(eq(menu.id, id)).prepare(),
+    storeRow: orm.select().from(store).prepare(),
+    unavailableItems: orm.select({ itemId: itemAvailability.itemId }).from(itemAvailability).where(eq(itemAvailability.unavailable, true)).prepare(),
+    lastLinePosition: orm.select({ position: sql<number>`coalesce(max(${orderLines.position}), 0)` }).from(orderLines).where(eq(orderLines.orderId, id)).prepare(),
+    // Inserts through drizzle too: columns left out (added by later migrations) get the schema's defaults.
+    insertOrderLine: orm.insert(orderLines).values({
+      id, orderId: sql.placeholder('orderId'), position: sql.placeholder('position'), itemId: sql.placeholder('itemId'),
+      stationId: sql.placeholder('stationId'), priced: sql.placeholder('priced'), voided: false, firedIn: null, createdAt: sql.placeholder('createdAt'),
+    }).prepare(),
+    insertCheckLine: orm.insert(checkLines).values({
+      lineId: id, orderId: sql.placeholder('orderId'), seat: sql.placeholder('seat'), course: sql.placeholder('course'), discount: null, comp: null,
+      pricing: sql.placeholder('pricing'), updatedAt: sql.placeholder('updatedAt'),
+    }).prepare(),
   };
 }
 
 /** Writes of the append-only queue tables and of an order's totals, in plain SQL (positional parameters). */
-function buildWrites(sqlite: Database.Database) {
+function buildWrites(db: Database.Database) {
+  // Held for the connection's life: kept out of the shared statement cache, whose users may switch modes.
+  const sqlite = { prepare: (source: string) => prepareUncached(db, source) };
   return {
     insertCommand: sqlite.prepare('INSERT INTO commands (command_id, name, args_hash, result, created_at) VALUES (?, ?, ?, ?, ?)'),
     insertAudit: sqlite.prepare(
@@ -43,6 +60,10 @@ function buildWrites(sqlite: Database.Database) {
     ),
     /** totals JSON, total, payment status, updated at, order id. */
     updateOrderTotals: sqlite.prepare('UPDATE orders SET totals = ?, total = ?, payment_status = ?, version = version + 1, updated_at = ? WHERE id = ?'),
+    /** business day → the day's next order number. */
+    nextOrderNumber: sqlite.prepare(
+      'INSERT INTO order_counters (business_day, last_number) VALUES (?, 1) ON CONFLICT (business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number AS n',
+    ),
   };
 }
 

@@ -11,6 +11,13 @@ export const STATEMENT_CACHE_SIZE = 512;
 
 type Prepare = Database.Database['prepare'];
 
+/** A statement of its own, never handed to anyone else: for statements kept for the connection's life. */
+export function prepareUncached(db: Database.Database, source: string): Database.Statement {
+  // The class's own method, which `cacheStatements` shadows on the connection.
+  const proto = Object.getPrototypeOf(db) as Database.Database;
+  return proto.prepare.call(db, source);
+}
+
 export function cacheStatements(db: Database.Database, size = STATEMENT_CACHE_SIZE): void {
   const uncached = db.prepare.bind(db) as (source: string) => Database.Statement;
   const cache = new Map<string, Database.Statement>();

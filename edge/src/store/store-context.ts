@@ -8,6 +8,7 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { Logger } from 'pino';
 import { type CloudLinkState, type HubEvent, type ItemId, type Menu, type MenuIndex, indexMenu } from '@brigade/sync/model';
 import * as schema from '@brigade/sync/schema/sqlite';
+import { orderReads } from './hot-queries';
 import { PinLookup } from './pin-lookup';
 import type { EdgeStoreOptions, PaymentTerminal } from './types';
 
@@ -43,7 +44,7 @@ export class StoreContext {
   }
 
   storeRow(): StoreRow {
-    const row = this.orm.select().from(schema.store).get();
+    const row = orderReads(this.orm).storeRow.get();
     if (!row) throw new Error('The store row is missing: the database was not initialised.');
     return row;
   }
@@ -55,8 +56,7 @@ export class StoreContext {
    * is also dropped by `forgetMenu`, which every replace calls.
    */
   menuIndex(): MenuIndex {
-    const head = this.orm.select({ version: schema.menu.version, updatedAt: schema.menu.updatedAt }).from(schema.menu)
-      .where(eq(schema.menu.id, MENU_ROW_ID)).get();
+    const head = orderReads(this.orm).menuHead.get({ id: MENU_ROW_ID });
     if (!head) throw new Error('No menu is stored yet.');
     const key = `${head.version}|${head.updatedAt}`;
     if (this.menuCache?.key !== key) {
@@ -72,8 +72,7 @@ export class StoreContext {
   }
 
   unavailable(): Set<ItemId> {
-    const rows = this.orm.select({ itemId: schema.itemAvailability.itemId }).from(schema.itemAvailability)
-      .where(eq(schema.itemAvailability.unavailable, true)).all();
+    const rows = orderReads(this.orm).unavailableItems.all();
     return new Set(rows.map((r) => r.itemId as ItemId));
   }
 

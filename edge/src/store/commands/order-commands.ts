@@ -1,10 +1,11 @@
 /** Orders: create, add lines, void a line, fire, complete, void. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { BrigadeError, type KitchenTicketItem, type OrderTotals, totalLines } from '@brigade/sync/model';
-import { kitchenTickets, orderCounters, orderLines, orders, printJobs } from '@brigade/sync/schema/sqlite';
+import { kitchenTickets, orderLines, orders, printJobs } from '@brigade/sync/schema/sqlite';
 import { businessDayOf } from '../clock';
 import { defineCommand } from '../command-registry';
 import type { CommandTx } from '../command-tx';
+import { orderReads, queueWrites } from '../hot-queries';
 import { ticketFromRow } from '../order-rows';
 import { refuseIfSplit } from './check-rows';
 import {
@@ -13,9 +14,7 @@ import {
 
 /** "042": per store, per business day, in the store's time zone; works offline. */
 function nextOrderNumber(tx: CommandTx, businessDay: string): string {
-  const row = tx.orm.insert(orderCounters).values({ businessDay, lastNumber: 1 })
-    .onConflictDoUpdate({ target: orderCounters.businessDay, set: { lastNumber: sql`${orderCounters.lastNumber} + 1` } })
-    .returning({ n: orderCounters.lastNumber }).get();
+  const row = queueWrites(tx.ctx.store.sqlite).nextOrderNumber.get(businessDay) as { n: number };
   return String(row.n).padStart(3, '0');
 }
 
@@ -53,7 +52,7 @@ function checkChannel(role: string, channel: string): void {
 }
 
 function orderExists(tx: CommandTx, orderId: string): boolean {
-  return tx.orm.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).get() !== undefined;
+  return orderReads(tx.orm).orderExists.get({ id: orderId }) !== undefined;
 }
 
 export const orderAddLines = defineCommand({

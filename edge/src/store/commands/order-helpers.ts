@@ -6,6 +6,7 @@ import {
 } from '@brigade/sync/model';
 import { checkLines, checks, kitchenTickets, orderLines, orders } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
+import { orderReads } from '../hot-queries';
 import { findOrderRow, ticketFromRow } from '../order-rows';
 import { frozenPricingOf, priceStoredCheck } from './check-repricing';
 
@@ -39,7 +40,7 @@ export function priceRequestedLines(tx: CommandTx, wire: readonly WireLine[], di
   const ids = requests.map((r) => r.lineId);
   if (new Set(ids).size !== ids.length) throw new BrigadeError('VALIDATION_FAILED', 'Two lines share one lineId.', { field: 'lines' });
   for (const id of ids) {
-    if (tx.orm.select({ id: orderLines.id }).from(orderLines).where(eq(orderLines.id, id)).get()) {
+    if (orderReads(tx.orm).lineExists.get({ id })) {
       throw new BrigadeError('VALIDATION_FAILED', 'A line with this lineId already exists.', { lineId: id });
     }
   }
@@ -72,20 +73,16 @@ export interface LinePlace {
 /** Writes the lines and their check data, prices and tax rates frozen as of now. */
 export function insertLines(tx: CommandTx, orderId: string, lines: readonly PricedLine[], places: readonly LinePlace[] = []): void {
   const index = tx.ctx.store.menuIndex();
-  const last = tx.orm.select({ position: orderLines.position }).from(orderLines).where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.position)).all().at(-1)?.position ?? 0;
+  const q = orderReads(tx.orm);
+  const last = q.lastLinePosition.get({ id: orderId })?.position ?? 0;
   lines.forEach((line, i) => {
     const stationId = index.items.get(line.itemId)?.stationId;
     if (!stationId) throw new BrigadeError('ITEM_UNKNOWN', undefined, { itemId: line.itemId });
-    tx.orm.insert(orderLines).values({
-      id: line.lineId, orderId, position: last + i + 1, itemId: line.itemId, stationId, priced: JSON.stringify(line),
-      voided: false, firedIn: null, createdAt: tx.now,
-    }).run();
+    q.insertOrderLine.run({ id: line.lineId, orderId, position: last + i + 1, itemId: line.itemId, stationId, priced: JSON.stringify(line), createdAt: tx.now });
     const place = places[i];
-    tx.orm.insert(checkLines).values({
-      lineId: line.lineId, orderId, seat: place?.seat ?? null, course: place?.course ?? 1, discount: null, comp: null,
-      pricing: JSON.stringify(frozenPricingOf(index, line)), updatedAt: tx.now,
-    }).run();
+    q.insertCheckLine.run({
+      id: line.lineId, orderId, seat: place?.seat ?? null, course: place?.course ?? 1, pricing: JSON.stringify(frozenPricingOf(index, line)), updatedAt: tx.now,
+    });
   });
 }
 
