@@ -52,6 +52,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     ['PUT', `/api/menus/${a.menuId}`, { version: 1, menu: { currency: 'USD', taxInclusive: false, categories: [], items: [], modifierGroups: [], taxRates: [], stations: [] } }],
     ['POST', `/api/menus/${a.menuId}/items`, { item }],
     ['PATCH', `/api/menus/${a.menuId}/items/${DEMO.fries}`, { price: 1 }],
+    ['PUT', `/api/menus/${a.menuId}/dayparts`, { dayparts: [] }],
     ['POST', `/api/menus/${a.menuId}/modifier-groups`, { group: { name: 'G', min: 0, max: 1, options: [{ name: 'o', priceDelta: 0 }] } }],
     ['POST', '/api/stores', { name: 'Sneaky', timezone: 'UTC', menuId: a.menuId }],
     ['GET', `/api/stores/${a.storeId}/tables`],
