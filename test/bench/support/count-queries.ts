@@ -27,7 +27,7 @@ for (let i = 0; i < N; i += 1) {
 store.db.prepare = ((source: string) => {
   counts.set(source, (counts.get(source) ?? 0) + 1);
   return prepare(source);
-}) as typeof store.db.prepare;
+});
 for (let i = 0; i < N; i += 1) {
   if (pay) {
     const order = orders[i] as { id: string; total: number };
