@@ -32,6 +32,23 @@ export const OnlineLineSchema = Type.Object(
     taxes: Type.Array(Type.Object({ taxRateId: Id, amount: MinorUnits }, { additionalProperties: false }), { maxItems: 20 }),
     tax: MinorUnits,
     lineTotal: MinorUnits,
+    /** A combo's chosen components as the cloud priced them (the store prices them again). */
+    components: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            slotId: Id, slotName: Type.String({ maxLength: 140 }), itemId: Id, name: Type.String({ maxLength: 140 }), upcharge: SignedMinorUnits,
+            modifiers: Type.Array(
+              Type.Object({ optionId: Id, groupName: Type.String({ maxLength: 140 }), name: Type.String({ maxLength: 140 }), priceDelta: SignedMinorUnits }, { additionalProperties: false }),
+              { maxItems: 32 },
+            ),
+            amount: SignedMinorUnits,
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 8 },
+      ),
+    ),
     /** The cloud's station for the item, used when the store does not know the item. */
     stationId: Type.Optional(Type.String({ maxLength: 64 })),
   },

@@ -154,6 +154,27 @@ describe('online order intake', () => {
     expect(flags).toEqual([]);
   });
 
+  it('takes a combo with its chosen components at the price the customer paid, without a flag', async () => {
+    t = openTestStore();
+    t.store.replaceMenu(demoMenu);
+    const meal = {
+      itemId: DEMO.burgerMeal, quantity: 1, modifierOptionIds: [],
+      components: [
+        { slotId: DEMO.mealMain, itemId: DEMO.cheeseburger, modifierOptionIds: [DEMO.medium] },
+        { slotId: DEMO.mealSide, itemId: DEMO.fries, modifierOptionIds: [DEMO.regular] },
+        { slotId: DEMO.mealDrink, itemId: DEMO.lemonade, modifierOptionIds: [DEMO.regular] },
+      ],
+    };
+    const row = cloudRow([meal]);
+    deliver(t, [row]);
+    await createOnlineIntake({ store: t.store }).process();
+    const order = t.store.queries.order(String(row.id));
+    expect(order.totals.total).toBe((row.document as Order).totals.total);
+    expect(order.lines[0]?.components?.map((c) => c.itemId)).toEqual([DEMO.cheeseburger, DEMO.fries, DEMO.lemonade]);
+    const flags = JSON.parse((t.store.db.prepare('SELECT flags FROM online_intake WHERE order_id = ?').get(row.id) as { flags: string }).flags) as OnlineIntakeFlag[];
+    expect(flags).toEqual([]);
+  });
+
   it('tags a QR table order with its table and takes a pay-at-pickup order without a tender', async () => {
     t = openTestStore();
     const table = cloudRow([burger], { table: '12', customer: 'Table guest' });

@@ -149,6 +149,10 @@ export function acceptArgsFromRow(row: Record<string, unknown>): AcceptOnlineArg
       modifierOptionIds: (l.modifiers ?? []).map((m) => m.optionId),
       modifiers: (l.modifiers ?? []).map((m) => ({ optionId: m.optionId, groupName: m.groupName, name: m.name, priceDelta: m.priceDelta })),
       ...optional('note', l.note),
+      ...optional('components', l.components?.map((c) => ({
+        slotId: c.slotId, slotName: c.slotName, itemId: c.itemId, name: c.name, upcharge: c.upcharge,
+        modifiers: c.modifiers.map((m) => ({ optionId: m.optionId, groupName: m.groupName, name: m.name, priceDelta: m.priceDelta })), amount: c.amount,
+      }))),
       unitPrice: l.unitPrice, lineAmount: l.lineAmount, taxes: l.taxes, tax: l.tax, lineTotal: l.lineTotal,
       ...optional('stationId', l.stationId),
     })),

@@ -11,7 +11,7 @@
 import { and, eq } from 'drizzle-orm';
 import {
   type AcceptOnlineArgs, BrigadeError, type ItemId, type LineId, type ModifierOptionId, type OnlineIntakeFlag, type OnlineLine, type PricedLine,
-  type TaxRateId, type Cents, describeIntakeFlag, newId, priceLine, totalLines,
+  type TaxRateId, type Cents, type ComboSlotId, describeIntakeFlag, newId, priceLine, totalLines,
 } from '@brigade/sync/model';
 import { onlineIntake, orderLines, orders, payments } from '@brigade/sync/schema/sqlite';
 import { businessDayOf } from '../clock';
@@ -96,6 +96,7 @@ function storeLines(tx: CommandTx, args: AcceptOnlineArgs): { lines: StoreLine[]
       const priced = priceLine(index, {
         lineId: line.lineId as LineId, itemId: line.itemId as ItemId, quantity: line.quantity, modifierOptionIds: line.modifierOptionIds as ModifierOptionId[],
         ...(line.weightGrams !== undefined ? { weightGrams: line.weightGrams } : {}), ...(line.note !== undefined ? { note: line.note } : {}),
+        ...(line.components ? { components: line.components.map((c) => ({ slotId: c.slotId, itemId: c.itemId, modifierOptionIds: c.modifiers.map((m) => m.optionId) })) } : {}),
       }, undefined, undefined, { channel: args.channel });
       const stationId = index.items.get(priced.itemId)?.stationId ?? fallbackStation;
       return { priced, stationId };
@@ -122,6 +123,11 @@ function cloudPriced(line: OnlineLine): PricedLine {
     ...(line.weightGrams !== undefined ? { weightGrams: line.weightGrams } : {}),
     modifiers: line.modifiers.map((m) => ({ optionId: m.optionId as ModifierOptionId, groupName: m.groupName, name: m.name, priceDelta: m.priceDelta as Cents })),
     ...(line.note !== undefined ? { note: line.note } : {}),
+    ...(line.components ? { components: line.components.map((c) => ({
+      slotId: c.slotId as ComboSlotId, slotName: c.slotName, itemId: c.itemId as ItemId, name: c.name, upcharge: c.upcharge as Cents,
+      modifiers: c.modifiers.map((m) => ({ optionId: m.optionId as ModifierOptionId, groupName: m.groupName, name: m.name, priceDelta: m.priceDelta as Cents })),
+      amount: c.amount as Cents,
+    })) } : {}),
     unitPrice: line.unitPrice as Cents,
     lineAmount: line.lineAmount as Cents,
     taxes: line.taxes.map((t) => ({ taxRateId: t.taxRateId as TaxRateId, amount: t.amount as Cents })),
