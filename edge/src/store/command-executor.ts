@@ -12,6 +12,7 @@ import type { RegisteredCommand } from './command-registry';
 import { type CommandContext, CommandTx } from './command-tx';
 import { argsHash } from './credentials';
 import { iso } from './clock';
+import { authoriseAction } from './commands/staff-permission-check';
 import { pruneEvents } from './event-log';
 import { GroupCommit } from './group-commit';
 import { orderReads, queueWrites } from './hot-queries';
@@ -61,7 +62,7 @@ export class CommandExecutor {
       });
     }
     const approvedBy = this.authorise(command, args, actor);
-    // The manager PIN is left out of the hash: a stored hash of a 4-digit PIN is a stored PIN.
+    // PINs are left out of the hash: a stored hash of a 4-digit PIN is a stored PIN.
     const hash = argsHash(name, withoutPin(args));
     // A duplicate arriving while the first is still preparing waits for it, then replays.
     for (let running = this.inFlight.get(commandId); running; running = this.inFlight.get(commandId)) {
@@ -150,19 +151,14 @@ export class CommandExecutor {
     return { outcome: { commandId: ctx.commandId, replayed: false, result: result ?? null }, events };
   }
 
-  /** Role, staff and manager checks; returns who approved a manager-only command. */
+  /** Role and staff checks, then the permission matrix; returns who approved a guarded command. */
   private authorise(command: RegisteredCommand, args: unknown, actor: Actor): string | null {
     if (actor.deviceRole === 'system') return actor.staff?.id ?? null;
     if (!command.roles.includes(actor.deviceRole)) {
       throw new BrigadeError('WRONG_DEVICE_ROLE', `A ${actor.deviceRole} screen cannot do ${command.name}.`, { command: command.name });
     }
     if (command.needsStaff && actor.deviceRole === 'pos' && !actor.staff) throw new BrigadeError('STAFF_SIGN_IN_REQUIRED');
-    if (!command.needsManager) return null;
-    if (actor.staff && (actor.staff.role === 'manager' || actor.staff.role === 'owner')) return actor.staff.id;
-    const pin = managerPinOf(args);
-    const approver = pin === undefined ? undefined : this.store.pins.find(pin);
-    if (approver && (approver.role === 'manager' || approver.role === 'owner')) return approver.id;
-    throw new BrigadeError('MANAGER_APPROVAL_REQUIRED');
+    return authoriseAction(this.store, command, args, actor);
   }
 }
 
@@ -185,13 +181,7 @@ function isCommandIdConflict(err: unknown): boolean {
 }
 
 function withoutPin(args: unknown): unknown {
-  if (typeof args !== 'object' || args === null || !('managerPin' in args)) return args;
-  const { managerPin: _pin, ...rest } = args as Record<string, unknown>;
+  if (typeof args !== 'object' || args === null || !('managerPin' in args || 'pin' in args)) return args;
+  const { managerPin: _managerPin, pin: _pin, ...rest } = args as Record<string, unknown>;
   return rest;
-}
-
-function managerPinOf(args: unknown): string | undefined {
-  if (typeof args !== 'object' || args === null || !('managerPin' in args)) return undefined;
-  const pin = (args as { managerPin?: unknown }).managerPin;
-  return typeof pin === 'string' ? pin : undefined;
 }

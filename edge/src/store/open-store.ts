@@ -15,6 +15,7 @@ import { createOutboxStore } from './outbox-store';
 import { activeSetupCodes, claimSetupCode, createPairingRequest, createSetupCode, pollPairing } from './pairing';
 import { createPrintJobStore } from './print-job-store';
 import { createQueries } from './queries';
+import { createStaffCashReads } from './commands/staff-cash-reads';
 import { applyMigrations } from './migrations';
 import { replaceMenu, seedIfEmpty } from './seed';
 import { createShapeStore } from './shape-store';
@@ -88,6 +89,7 @@ export function openEdgeStore(options: EdgeStoreOptions): EdgeStore {
       upsert: (change) => upsertStaff(store, change),
     },
     queries: createQueries(store),
+    staffCash: createStaffCashReads(store),
     printJobs: createPrintJobStore(store),
     outbox: createOutboxStore(store),
     setOnline(online) {
