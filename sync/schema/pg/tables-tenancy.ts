@@ -80,6 +80,8 @@ export const storeHealth = pgTable('store_health', {
   nodeId: text('node_id'),
   changesWaiting: integer('changes_waiting'),
   oldestWaitingSeconds: integer('oldest_waiting_seconds'),
+  /** The printers as the store last reported them (id, name, role, status), for the dashboard. */
+  printers: jsonb('printers').$type<{ id: string; name: string; role: string; status: string }[]>(),
 });
 
 export const storeCredentials = pgTable(

@@ -1,0 +1,1 @@
+ALTER TABLE "store_health" ADD COLUMN "printers" jsonb;
