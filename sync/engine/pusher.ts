@@ -6,7 +6,7 @@
  * is the heartbeat that keeps the store's online ordering open, so the loop pushes at least
  * every `heartbeatMs` even when the outbox is empty.
  */
-import { type OutboxMutation, PUSH_BATCH_MAX, type PushRequest, type PushResponse, type PushResult } from '../protocol/push';
+import { type OutboxMutation, PUSH_BATCH_MAX, type PushRequest, type PushResponse, type PushResult, type PushStatusReport } from '../protocol/push';
 import { type BackoffPolicy, DEFAULT_BACKOFF, Sleeper, backoffDelay } from './backoff';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -34,6 +34,8 @@ export interface PusherOptions {
   readonly now?: () => number;
   /** Called with the cloud's business rejections so the edge can show them to a manager. */
   readonly onRejected?: (rejected: readonly PushResult[]) => MaybePromise<void>;
+  /** More for the status report sent with every push (the edge's printers); merged after the outbox figures. */
+  readonly report?: () => MaybePromise<Omit<Partial<PushStatusReport>, 'waiting' | 'oldestAgeSeconds'>>;
   /** Called after every round with the new status (the edge shows it on its screens). */
   readonly onStatus?: (status: PusherStatus) => void;
 }
@@ -85,7 +87,9 @@ export function createPusher(options: PusherOptions): Pusher {
     const waiting = options.count ? await options.count() : batch.length;
     const oldest = batch[0] ? Math.max(0, Math.floor((now() - Date.parse(batch[0].createdAt)) / 1000)) : null;
     state = { ...state, waiting, oldestAgeSeconds: oldest };
-    const body: PushRequest = { storeId: options.storeId as PushRequest['storeId'], nodeId: options.nodeId, epoch: options.epoch, mutations: batch, status: { waiting, oldestAgeSeconds: oldest } };
+    const extra = options.report ? await options.report() : {};
+    const status: PushStatusReport = { ...extra, waiting, oldestAgeSeconds: oldest };
+    const body: PushRequest = { storeId: options.storeId as PushRequest['storeId'], nodeId: options.nodeId, epoch: options.epoch, mutations: batch, status };
     const response = await post(body);
     // Everything up to lastSeq is held by the cloud (applied, duplicate or recorded as rejected).
     const first = batch[0];

@@ -4,7 +4,7 @@
  * document is kept as the edge stated it.
  */
 import { Type } from 'typebox';
-import { PUSH_BATCH_MAX } from './push';
+import { PRINTER_NAME_MAX, PRINTER_REPORT_MAX, PUSH_BATCH_MAX } from './push';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Iso = Type.String({ minLength: 10, maxLength: 40 });
@@ -89,6 +89,16 @@ export const OutboxMutationSchema = Type.Union([
   Type.Object({ ...envelope, name: Type.Literal('gift.entry'), args: LedgerEntrySchema }, { additionalProperties: false }),
 ]);
 
+const PrinterReportSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64 }),
+    name: Type.String({ maxLength: PRINTER_NAME_MAX }),
+    role: Type.String({ minLength: 1, maxLength: 32 }),
+    status: Type.String({ minLength: 1, maxLength: 32 }),
+  },
+  { additionalProperties: false },
+);
+
 export const PushRequestSchema = Type.Object(
   {
     storeId: Id,
@@ -97,7 +107,11 @@ export const PushRequestSchema = Type.Object(
     mutations: Type.Array(OutboxMutationSchema, { maxItems: PUSH_BATCH_MAX }),
     status: Type.Optional(
       Type.Object(
-        { waiting: Type.Integer({ minimum: 0 }), oldestAgeSeconds: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]) },
+        {
+          waiting: Type.Integer({ minimum: 0 }),
+          oldestAgeSeconds: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+          printers: Type.Optional(Type.Array(PrinterReportSchema, { maxItems: PRINTER_REPORT_MAX })),
+        },
         { additionalProperties: false },
       ),
     ),

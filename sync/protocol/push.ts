@@ -68,7 +68,21 @@ export interface PushRequest {
 export interface PushStatusReport {
   readonly waiting: number;
   readonly oldestAgeSeconds: number | null;
+  /** The store's printers as the edge sees them now, for the owner's dashboard. */
+  readonly printers?: readonly PrinterReport[];
 }
+
+/** One printer in a status report; `status` is the edge's condition (ready, paper-low, paper-out, cover-open, offline…). */
+export interface PrinterReport {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly status: string;
+}
+
+/** Bounds the cloud enforces on a report, so a store cannot fill its health row. */
+export const PRINTER_REPORT_MAX = 32;
+export const PRINTER_NAME_MAX = 80;
 
 export type PushResultStatus = 'applied' | 'duplicate' | 'rejected';
 

@@ -10,7 +10,10 @@ import type { CloudContext } from '../context';
 
 export async function recordHeartbeat(ctx: CloudContext, storeId: string, organisationId: string, nodeId: string, status: PushStatusReport | undefined): Promise<void> {
   const at = ctx.now().toISOString();
-  const report = status ? { changesWaiting: status.waiting, oldestWaitingSeconds: status.oldestAgeSeconds } : {};
+  // A report without printers (an older edge) leaves the last known printers as they were.
+  const report = status
+    ? { changesWaiting: status.waiting, oldestWaitingSeconds: status.oldestAgeSeconds, ...(status.printers ? { printers: status.printers.map((p) => ({ id: p.id, name: p.name, role: p.role, status: p.status })) } : {}) }
+    : {};
   const resumed = await ctx.database.db.transaction(async (tx) => {
     await tx
       .insert(storeHealth)

@@ -108,6 +108,8 @@ function healthOf(ctx: CloudContext, health: typeof storeHealth.$inferSelect | n
     online: last !== null && ctx.now().getTime() - last < ctx.settings.heartbeatTimeoutMs,
     changesWaiting: health?.changesWaiting ?? null,
     oldestWaitingSeconds: health?.oldestWaitingSeconds ?? null,
+    /** null until the store has reported its printers. */
+    printers: health?.printers ?? null,
   };
 }
 

@@ -11,6 +11,7 @@ import { type StoreDevicesOptions, prepareStoreDevices } from '../devices/store-
 import { PrintRunner, type PrintRunnerOptions } from '../printing/print-runner';
 import { openEdgeStore } from '../store/open-store';
 import { type CloudConnection, type CloudConnectionOptions, startCloudConnection } from '../sync/cloud-connection';
+import { printerReport } from '../sync/printer-report';
 import type { EdgeStore, EdgeStoreOptions } from '../store/types';
 import { buildHub, type HubOptions } from './build-hub';
 import { migrationsCurrent } from './migration-check';
@@ -70,6 +71,7 @@ export async function startEdgeNode(options: StartEdgeNodeOptions): Promise<Edge
     store,
     cloudUrl: config.cloudUrl,
     ...(config.sync ? { settings: config.sync } : {}),
+    printers: () => printerReport(printRunner.statuses()),
     ...(logger ? { logger: logger.child({ part: 'sync' }) } : {}),
   });
   const address = hub.server.address();

@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import type { CloudLinkState } from '@brigade/sync/model';
 import type { PusherStatus } from '@brigade/sync/engine';
+import type { PrinterReport } from '@brigade/sync/protocol';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../config';
 import type { EdgeStore } from '../store/types';
 import { type CloudLinkRow, cloudLinkRow } from './cloud-link-row';
@@ -26,6 +27,8 @@ export interface CloudConnectionOptions {
   readonly codeSource?: () => Promise<string>;
   /** First wait before retrying an enrolment the cloud could not answer (doubles up to `retryMaxMs`). */
   readonly enrolRetryMs?: number;
+  /** The store's printers, reported to the cloud with every push (the print runner's statuses). */
+  readonly printers?: () => readonly PrinterReport[];
 }
 
 export interface CloudConnection {
@@ -86,6 +89,7 @@ export function startCloudConnection(options: CloudConnectionOptions): CloudConn
       credential: current,
       fetch: doFetch,
       heartbeatMs: settings.heartbeatMs,
+      ...(options.printers ? { printers: options.printers } : {}),
       backoff: { baseMs: Math.min(500, settings.retryMaxMs), maxMs: settings.retryMaxMs },
       // The last round of a stopping pusher must not touch a store that is closing.
       onStatus: (status: PusherStatus) => {

@@ -6,10 +6,11 @@
  */
 import type { ChangeMessage, Row } from '@electric-sql/client';
 import { type BackoffPolicy, type Pusher, type PusherStatus, type ShapeFollower, createPusher, followShape } from '@brigade/sync/engine';
-import { SHAPE_NAMES, type ShapeName } from '@brigade/sync/protocol';
+import { type PrinterReport, SHAPE_NAMES, type ShapeName } from '@brigade/sync/protocol';
 import type { EdgeStore, ShapeChange } from '../store/types';
 import { MENU_SHAPES, menuFromShapes } from './menu-from-shapes';
 import { ONLINE_ORDERS_SHAPE, type OnlineIntake, createOnlineIntake, jsonSafeRow } from './online-orders';
+import { sameReport } from './printer-report';
 
 export interface EdgeSyncOptions {
   readonly store: EdgeStore;
@@ -25,6 +26,8 @@ export interface EdgeSyncOptions {
   readonly onStatus?: (status: PusherStatus) => void;
   /** The cloud refused the credential sent (`CREDENTIAL_INVALID`): it was revoked or replaced. */
   readonly onCredentialRefused?: (credentialSent: string | null) => void;
+  /** The store's printers as they stand now, sent with every push for the owner's dashboard. */
+  readonly printers?: () => readonly PrinterReport[];
   /** After a shape batch committed (e.g. online orders to take in). */
   readonly onShapeApplied?: (table: ShapeName, changes: readonly ShapeChange[]) => void;
 }
@@ -42,6 +45,8 @@ export interface EdgeSync {
 export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
   const { store } = options;
   const doFetch = watchForRefusedCredential(options.fetch ?? fetch, (sent) => options.onCredentialRefused?.(sent));
+  const printers = options.printers;
+  let sentPrinters: readonly PrinterReport[] | null = null;
   const pusher = createPusher({
     peek: (limit) => store.outbox.peek(limit),
     ack: (upto) => store.outbox.ack(upto),
@@ -54,12 +59,21 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
     fetch: doFetch,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(printers ? { report: () => ({ printers: (sentPrinters = printers()) }) } : {}),
     onStatus: (status) => {
       store.setOnline(status.online);
       options.onStatus?.(status);
     },
   });
   pusher.start();
+  // A printer that changed condition reaches the dashboard now, not at the next heartbeat;
+  // offline, the back-off is kept (a paper-out is no sign the link is back).
+  const stopWatchingPrinters = printers
+    ? store.onEvents((events) => {
+        if (!events.some((event) => event.type === 'printer.status') || !pusher.status().online) return;
+        if (!sameReport(sentPrinters, printers())) pusher.wake();
+      })
+    : () => undefined;
   // Orders stored by a previous run but not yet accepted (a restart in between) are taken in at once.
   const onlineIntake = createOnlineIntake({ store, onAccepted: () => pusher.wake() });
   void onlineIntake.process();
@@ -99,6 +113,7 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
     }),
     wake: () => pusher.wake(),
     stop: async () => {
+      stopWatchingPrinters();
       for (const follower of followers.values()) follower.stop();
       await onlineIntake.stop();
       await pusher.stop();
