@@ -4,6 +4,7 @@ import type { CloudContext } from './context';
 import { registerAuthRoutes } from './auth/auth-routes';
 import { registerLedgerRoutes } from './ledger/ledger-routes';
 import { registerMenuRoutes } from './menu/menu-routes';
+import { registerRefundRoutes } from './online/online-refunds';
 import { registerPublicRoutes } from './online/public-routes';
 import { registerTableRoutes } from './online/table-routes';
 import { registerWebhookRoutes } from './online/webhook-routes';
@@ -25,4 +26,5 @@ export const cloudRouteModules: readonly RouteModule[] = [
   registerPublicRoutes,
   registerTableRoutes,
   registerWebhookRoutes,
+  registerRefundRoutes,
 ];

@@ -25,6 +25,7 @@ export const cloudErrorCatalog = {
   WEBHOOK_SIGNATURE_INVALID: { status: 400, message: 'The webhook signature is missing, wrong or too old.' },
   TABLE_TOKEN_INVALID: { status: 400, message: 'This table code is not valid. Ask the staff for help.' },
   TABLE_TOKEN_ROTATED: { status: 410, message: 'This table code was replaced. Scan the code on the table again.' },
+  ORDER_OWNED_BY_STORE: { status: 409, message: 'The store has already taken this order over. Refund it at the till.' },
   /** Push rejections: recorded, shown to a manager, never block the queue. */
   ORDER_OWNED_BY_CLOUD: { status: 409, message: 'That order belongs to online ordering and was not handed to the store.' },
   ORDER_OTHER_STORE: { status: 409, message: 'That order id belongs to another store.' },

@@ -14,6 +14,7 @@ import { type ApiClient, type TestTenant, addTenant, createTestCloud, enrolEdge,
 
 describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
   const CARD_OF_A = withCheckDigit('627100000000042');
+  const ONLINE_ORDER_OF_A = '0190a5b2-3c4d-7e5f-8a6b-7c8d9e0f1a2b';
   let cloud: Cloud;
   let a: TestTenant;
   let b: TestTenant;
@@ -60,6 +61,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     ['POST', `/api/stores/${a.storeId}/tables/${tableA}/rotate`],
     ['GET', `/api/stores/${a.storeId}/tables/${tableA}/qr.svg`],
     ['GET', `/api/ledgers/gift/${CARD_OF_A}`],
+    ['POST', `/api/stores/${a.storeId}/online-orders/${ONLINE_ORDER_OF_A}/refund`],
   ];
 
   it('answers 404 to every owner endpoint named with the other tenant’s ids', async () => {
@@ -71,7 +73,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
   });
 
   it('walks every owner route registered by the app', () => {
-    const walked = new Set(walk().map(([method, url]) => `${method} ${url.replace(a.storeId, ':id').replace(a.menuId, ':id').replace(DEMO.fries, ':itemId').replace(tableA, ':tableId').replace('qr.svg', 'qr.:format').replace(`gift/${CARD_OF_A}`, ':ledger/:account')}`));
+    const walked = new Set(walk().map(([method, url]) => `${method} ${url.replace(a.storeId, ':id').replace(a.menuId, ':id').replace(DEMO.fries, ':itemId').replace(tableA, ':tableId').replace('qr.svg', 'qr.:format').replace(`gift/${CARD_OF_A}`, ':ledger/:account').replace(ONLINE_ORDER_OF_A, ':orderId')}`));
     walked.add('GET /api/stores').add('GET /api/menus');
     const ownerRoutes = registeredRoutes(cloud.app).filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/public/') && !r.url.startsWith('/api/auth/') && r.url !== '/api/me');
     for (const route of ownerRoutes) expect(walked, `${route.method} ${route.url} is not walked`).toContain(`${route.method} ${route.url}`);

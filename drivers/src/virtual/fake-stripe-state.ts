@@ -46,7 +46,7 @@ export interface FakeCharge {
   currency: string;
   payment_intent: string;
   refunded: boolean;
-  payment_method_details: { type: 'card_present'; card_present: { brand: string; last4: string } };
+  payment_method_details: { type: 'card_present'; card_present: { brand: string; last4: string } } | { type: 'card'; card: { brand: string; last4: string } };
 }
 
 export interface FakeRefund {
@@ -152,6 +152,23 @@ export class FakeStripeState {
     reader.action = { ...reader.action, status: 'succeeded' };
     this.onActionDone(reader);
     return reader;
+  }
+
+  /** A card-not-present payment (the online checkout confirming with a test card). */
+  confirm(intentId: string, paymentMethod: string): FakePaymentIntent {
+    const pi = this.intent(intentId);
+    if (pi.status !== 'requires_payment_method') throw new StripeApiError(400, 'invalid_request_error', 'payment_intent_unexpected_state', `This PaymentIntent's status is ${pi.status}.`);
+    if (paymentMethod === 'pm_card_chargeDeclined') {
+      pi.last_payment_error = { code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' };
+      throw new StripeApiError(402, 'card_error', 'card_declined', 'Your card was declined.');
+    }
+    const charge: FakeCharge = {
+      id: newStripeId('ch'), object: 'charge', amount: pi.amount, amount_refunded: 0, currency: pi.currency, payment_intent: pi.id, refunded: false,
+      payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242' } },
+    };
+    this.charges.set(charge.id, charge);
+    Object.assign(pi, { status: 'succeeded', amount_received: pi.amount, latest_charge: charge.id, last_payment_error: null });
+    return pi;
   }
 
   cancelAction(readerId: string): FakeReader {

@@ -89,6 +89,7 @@ export async function startFakeStripe(opts: { port?: number } = {}): Promise<Fak
       if (expand.includes('latest_charge') && pi.latest_charge) return { ...pi, latest_charge: state.charges.get(pi.latest_charge) };
       return pi;
     }
+    if ((m = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path)) && method === 'POST') return state.confirm(m[1] as string, typeof params.payment_method === 'string' ? params.payment_method : 'pm_card_visa');
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path)) && method === 'POST') {
       const pi = state.intent(m[1] as string);
       if (pi.status === 'succeeded') throw new StripeApiError(400, 'invalid_request_error', 'payment_intent_unexpected_state', 'You cannot cancel this PaymentIntent because it has a status of succeeded.');
