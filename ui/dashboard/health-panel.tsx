@@ -19,7 +19,18 @@ export function HealthPanel({ client, storeId }: { client: OwnerClient; storeId:
             <dt>Changes waiting</dt><dd>{health.changesWaiting ?? '—'}</dd>
             <dt>Oldest waiting</dt><dd>{durationText(health.oldestWaitingSeconds)}</dd>
             <dt>Printers</dt>
-            <dd>{health.printers && health.printers.length > 0 ? health.printers.map((p) => `${p.name}: ${p.status}`).join(', ') : 'Not reported'}</dd>
+            <dd>
+              {health.printers && health.printers.length > 0 ? (
+                <ul className="printers" data-testid="store-printers">
+                  {/* Anything but ready needs someone at the store: shown in the warning colour. */}
+                  {health.printers.map((p) => (
+                    <li key={p.id} data-printer={p.id} className={p.status === 'ready' ? 'health-ok' : 'health-warn'}>
+                      {p.name}: <strong>{printerStatusText(p.status)}</strong>
+                    </li>
+                  ))}
+                </ul>
+              ) : 'Not reported'}
+            </dd>
           </dl>
           <h3>Refused changes</h3>
           {health.rejections.length === 0 ? <p className="muted">None.</p> : (
@@ -31,4 +42,10 @@ export function HealthPanel({ client, storeId }: { client: OwnerClient; storeId:
       )}
     </section>
   );
+}
+
+const statusTexts: Record<string, string> = { ready: 'ready', 'paper-low': 'paper low', 'paper-out': 'paper out', 'cover-open': 'cover open', offline: 'offline', uncertain: 'not answering', unknown: 'not checked yet' };
+
+function printerStatusText(status: string): string {
+  return statusTexts[status] ?? status;
 }

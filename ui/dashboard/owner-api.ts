@@ -34,8 +34,8 @@ export interface OwnerStore {
 export interface SyncHealth extends StoreHealth {
   readonly onlineOrderingPaused: boolean;
   readonly pausedReason: 'offline' | 'owner' | null;
-  /** Not sent by the cloud yet: the store's printers as its edge last reported them. */
-  readonly printers?: readonly { readonly name: string; readonly status: string }[];
+  /** The store's printers as its edge last reported them; null until it has. */
+  readonly printers: readonly { readonly id: string; readonly name: string; readonly role: string; readonly status: string }[] | null;
   readonly rejections: readonly { at: string; name: string; code: string; message: string; mutationId: string }[];
 }
 
