@@ -1,4 +1,4 @@
-export { renderReceipt, type StoreHeader } from './receipt/render-receipt';
+export { renderReceipt, receiptCheckOf, type StoreHeader, type ReceiptOptions, type ReceiptCheck } from './receipt/render-receipt';
 export { renderKitchenTicket, renderExpoTicket, type KitchenTicketOptions, type ExpoGroup } from './receipt/render-kitchen-ticket';
 export { renderZReport, type ZReport } from './receipt/render-z-report';
 export { type PrinterProfile, DEFAULT_PROFILE } from './receipt/printer-profile';

@@ -32,12 +32,23 @@ function heading(e: Encoder, ticket: KitchenTicket, title: string, opts: Omit<Ki
   e.align('left').rule();
 }
 
+function itemLine(e: Encoder, item: KitchenTicketItem, delta: KitchenTicketOptions['delta']): void {
+  const voided = item.voided || delta === 'voided';
+  e.bold(true).size(1, 2).line(`${voided ? 'VOID ' : ''}${item.quantity} x ${item.name}`).size(1, 1).bold(false);
+  for (const m of item.modifiers) e.line(`    - ${m}`);
+  if (item.note) e.line(`    ! ${item.note}`);
+}
+
+/**
+ * Items grouped under "COURSE n" headings, courses in order and items in their order within
+ * a course. An item without a course is in course 1. Course 1 gets a heading only when other
+ * courses share the ticket: a plain fire of starters reads as it always did.
+ */
 function itemLines(e: Encoder, items: readonly KitchenTicketItem[], delta: KitchenTicketOptions['delta']): void {
-  for (const item of items) {
-    const voided = item.voided || delta === 'voided';
-    e.bold(true).size(1, 2).line(`${voided ? 'VOID ' : ''}${item.quantity} x ${item.name}`).size(1, 1).bold(false);
-    for (const m of item.modifiers) e.line(`    - ${m}`);
-    if (item.note) e.line(`    ! ${item.note}`);
+  const courses = [...new Set(items.map((i) => i.course ?? 1))].sort((a, b) => a - b);
+  for (const course of courses) {
+    if (course !== 1 || courses.length > 1) e.invert(true).bold(true).line(` COURSE ${course} `).bold(false).invert(false);
+    for (const item of items) if ((item.course ?? 1) === course) itemLine(e, item, delta);
   }
 }
 
