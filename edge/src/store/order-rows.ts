@@ -1,10 +1,10 @@
 /** Turning order, payment and ticket rows into the model's `Order` and `KitchenTicket`. */
-import { asc, eq } from 'drizzle-orm';
 import {
   BrigadeError, type Cents, type DeviceId, type KitchenTicket, type KitchenTicketItem, type Order, type OrderId, type OrderLine,
   type OrderTotals, type Payment, type PaymentId, type PricedLine, type StaffId, type StationId,
 } from '@brigade/sync/model';
-import { kitchenTickets, orderLines, orders, payments } from '@brigade/sync/schema/sqlite';
+import type { kitchenTickets, orderLines, orders, payments } from '@brigade/sync/schema/sqlite';
+import { orderReads } from './hot-queries';
 import type { Orm } from './store-context';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -64,7 +64,7 @@ export function orderFromRows(row: OrderRow, lines: readonly LineRow[], pays: re
 }
 
 export function findOrderRow(orm: Orm, id: string): OrderRow | undefined {
-  return orm.select().from(orders).where(eq(orders.id, id)).get();
+  return orderReads(orm).orderById.get({ id });
 }
 
 export function loadOrder(orm: Orm, id: string): Order {
@@ -74,8 +74,9 @@ export function loadOrder(orm: Orm, id: string): Order {
 }
 
 export function orderFromOrderRow(orm: Orm, row: OrderRow): Order {
-  const lines = orm.select().from(orderLines).where(eq(orderLines.orderId, row.id)).orderBy(asc(orderLines.position)).all();
-  const pays = orm.select().from(payments).where(eq(payments.orderId, row.id)).orderBy(asc(payments.createdAt), asc(payments.id)).all();
+  const q = orderReads(orm);
+  const lines = q.linesOfOrder.all({ id: row.id });
+  const pays = q.paymentsOfOrder.all({ id: row.id });
   return orderFromRows(row, lines, pays);
 }
 
@@ -97,7 +98,7 @@ export function ticketFromRow(row: TicketRow, order: Pick<OrderRow, 'number' | '
 }
 
 export function loadTicket(orm: Orm, id: string): KitchenTicket {
-  const row = orm.select().from(kitchenTickets).where(eq(kitchenTickets.id, id)).get();
+  const row = orderReads(orm).ticketById.get({ id });
   if (!row) throw new BrigadeError('TICKET_NOT_FOUND', undefined, { ticketId: id });
   const order = findOrderRow(orm, row.orderId);
   if (!order) throw new BrigadeError('ORDER_NOT_FOUND', undefined, { orderId: row.orderId });
