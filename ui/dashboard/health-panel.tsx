@@ -44,7 +44,7 @@ export function HealthPanel({ client, storeId }: { client: OwnerClient; storeId:
   );
 }
 
-const statusTexts: Record<string, string> = { ready: 'ready', 'paper-low': 'paper low', 'paper-out': 'paper out', 'cover-open': 'cover open', offline: 'offline', uncertain: 'not answering', unknown: 'not checked yet' };
+const statusTexts: Record<string, string> = { ready: 'ready', 'paper-low': 'paper low', 'paper-out': 'paper out', 'cover-open': 'cover open', offline: 'offline', uncertain: 'lost the connection while printing', error: 'reports an error', unknown: 'not checked yet' };
 
 function printerStatusText(status: string): string {
   return statusTexts[status] ?? status;

@@ -8,11 +8,14 @@ import type { PrinterStatusEntry } from '../hub/read-routes';
 
 const roleNames: Record<PrinterStatusEntry['role'], string> = { receipt: 'Receipt', kitchen: 'Kitchen', expo: 'Expo', backup: 'Backup' };
 
+/** The print runner's conditions in the report's words (ready, offline, error… pass as they are). */
+const reportStatus: Record<string, string> = { paper_end: 'paper-out', paper_near_end: 'paper-low', cover_open: 'cover-open' };
+
 export function printerReport(entries: readonly PrinterStatusEntry[]): PrinterReport[] {
   return entries.slice(0, PRINTER_REPORT_MAX).map((entry) => {
     const stations = entry.stations && entry.stations.length > 0 ? ` (${entry.stations.join(', ')})` : '';
     const name = `${roleNames[entry.role]} printer${stations} at ${entry.address}`;
-    return { id: entry.id, name: name.slice(0, PRINTER_NAME_MAX), role: entry.role, status: entry.status };
+    return { id: entry.id, name: name.slice(0, PRINTER_NAME_MAX), role: entry.role, status: reportStatus[entry.status] ?? entry.status };
   });
 }
 
