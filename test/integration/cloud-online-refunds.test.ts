@@ -17,6 +17,7 @@ import { type ApiClient, type TestTenant, addTenant, createTestCloud, enrolEdge,
 
 const WEBHOOK_SECRET = 'whsec_test_refunds';
 type Err = { error: { code: string; message: string } };
+type Listed = { orders: { id: string; status: string; paymentStatus: string; owner: string; total: number }[] };
 type Refunded = { orderId: string; status: string; paymentStatus: string; refundId: string | null; alreadyCancelled: boolean };
 
 describe.each(BACKENDS)('online refunds on %s', (kind) => {
@@ -83,6 +84,8 @@ describe.each(BACKENDS)('online refunds on %s', (kind) => {
     expect(await orderRow(orderId)).toMatchObject({ owner: 'cloud', status: 'cancelled', paymentStatus: 'refunded', refunded: total });
     const tracking = await cloud.app.inject({ method: 'GET', url: `/api/public/orders/${orderId}` });
     expect(tracking.json()).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded' });
+    const listed = await owner.call<Listed>('GET', `/api/stores/${tenant.storeId}/online-orders`);
+    expect(listed.body.orders.find((o) => o.id === orderId)).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', owner: 'cloud', total });
   });
 
   it('refunds once on a double click and on a lost Stripe response', async () => {
@@ -114,6 +117,8 @@ describe.each(BACKENDS)('online refunds on %s', (kind) => {
     expect(response.body.error.message).toMatch(/till/);
     expect(refundsOf(intentId)).toHaveLength(0);
     expect(await orderRow(orderId)).toMatchObject({ owner: 'edge', status: 'accepted', paymentStatus: 'paid' });
+    const listed = await owner.call<Listed>('GET', `/api/stores/${tenant.storeId}/online-orders`);
+    expect(listed.body.orders.find((o) => o.id === orderId)).toMatchObject({ owner: 'edge', status: 'accepted' });
   });
 
   it('answers Stripe refusing with a clear 4xx and leaves the order as it was', async () => {

@@ -61,6 +61,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     ['POST', `/api/stores/${a.storeId}/tables/${tableA}/rotate`],
     ['GET', `/api/stores/${a.storeId}/tables/${tableA}/qr.svg`],
     ['GET', `/api/ledgers/gift/${CARD_OF_A}`],
+    ['GET', `/api/stores/${a.storeId}/online-orders`],
     ['POST', `/api/stores/${a.storeId}/online-orders/${ONLINE_ORDER_OF_A}/refund`],
   ];
 

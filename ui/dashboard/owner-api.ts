@@ -58,6 +58,19 @@ export interface MenuDocument {
   readonly menu: Menu;
 }
 
+/** An online order of today; `owner: 'edge'` means the store took it over (refund at the till). */
+export interface OnlineOrderSummary {
+  readonly id: string;
+  readonly number: string;
+  readonly customerName: string;
+  readonly status: string;
+  readonly paymentStatus: string;
+  readonly total: number;
+  readonly currency: string;
+  readonly owner: 'cloud' | 'edge';
+  readonly createdAt: string;
+}
+
 export interface DiningTable {
   readonly id: string;
   readonly label: string;
@@ -128,6 +141,8 @@ export class OwnerClient {
   createGroup = (menuId: string, version: number, group: NewGroup) => this.call<{ version: number; menu: Menu }>('POST', `/api/menus/${enc(menuId)}/modifier-groups`, { version, group });
   tables = (id: string) => this.call<{ tables: DiningTable[] }>('GET', `/api/stores/${enc(id)}/tables`).then((b) => b.tables);
   createTable = (id: string, label: string) => this.call<{ table: DiningTable }>('POST', `/api/stores/${enc(id)}/tables`, { label }).then((b) => b.table);
+  onlineOrders = (id: string) => this.call<{ orders: OnlineOrderSummary[] }>('GET', `/api/stores/${enc(id)}/online-orders`).then((b) => b.orders);
+  refundOnlineOrder = (id: string, orderId: string) => this.call<{ status: string; paymentStatus: string }>('POST', `/api/stores/${enc(id)}/online-orders/${enc(orderId)}/refund`);
   rotateTable = (id: string, tableId: string) => this.call<{ table: DiningTable }>('POST', `/api/stores/${enc(id)}/tables/${enc(tableId)}/rotate`).then((b) => b.table);
 
   /** The printable QR code as a file (the route needs the bearer token, so a plain link cannot fetch it). */

@@ -1,5 +1,6 @@
 /** One store, live: today's sales, devices and sync, online ordering, enrolment and QR tables. */
 import { HealthPanel } from './health-panel';
+import { OnlineOrdersPanel } from './online-orders-panel';
 import type { OwnerClient } from './owner-api';
 import { SalesPanel } from './sales-panel';
 import { StoreActions } from './store-actions';
@@ -27,6 +28,7 @@ export function StoreDetail({ client, storeId }: { client: OwnerClient; storeId:
         <HealthPanel client={client} storeId={storeId} />
         <StoreActions client={client} store={s} onChanged={store.reload} />
       </div>
+      <OnlineOrdersPanel client={client} storeId={storeId} />
       <TablesPanel client={client} storeId={storeId} />
     </div>
   );

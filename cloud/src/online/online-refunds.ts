@@ -9,7 +9,7 @@
  * reaches Stripe twice (a lost response) still refunds once. If Stripe refuses, the
  * transaction rolls back and nothing is written.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import Stripe from 'stripe';
 import { Type } from 'typebox';
@@ -18,6 +18,7 @@ import { CloudError } from '@brigade/sync/protocol';
 import { onlineOrders, orders } from '@brigade/sync/schema/pg';
 import { requireUser } from '../auth/sessions';
 import type { CloudContext } from '../context';
+import { businessDayOf } from '../reports/business-day';
 import { requireStore } from '../stores/store-access';
 import { stripeClient } from './stripe-payments';
 
@@ -86,9 +87,44 @@ async function refundInFull(stripe: Stripe, orderId: string, paymentIntentId: st
   }
 }
 
+/** One row of the dashboard's "Online orders today"; `owner: 'edge'` means refund at the till. */
+export interface OnlineOrderSummary {
+  readonly id: string;
+  readonly number: string;
+  readonly customerName: string;
+  readonly status: string;
+  readonly paymentStatus: string;
+  readonly total: number;
+  readonly currency: string;
+  readonly owner: 'cloud' | 'edge';
+  readonly createdAt: string;
+}
+
+const StoreParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), orderId: Type.String({ format: 'uuid', maxLength: 36 }) });
 
 export function registerRefundRoutes(app: FastifyInstance, ctx: CloudContext): void {
+  app.get('/api/stores/:id/online-orders', { schema: { tags: ['owner'], security: [{ owner: [] }], params: StoreParams } }, async (request) => {
+    const user = await requireUser(ctx, request);
+    const store = await requireStore(ctx.database.db, user, (request.params as { id: string }).id);
+    const day = businessDayOf(ctx.now(), store.timezone, store.businessDayEndsAt);
+    const rows = await ctx.database.db
+      .select({ online: onlineOrders, number: orders.number, owner: orders.owner, status: orders.status, paymentStatus: orders.paymentStatus })
+      .from(onlineOrders)
+      .innerJoin(orders, eq(orders.id, onlineOrders.id))
+      .where(and(eq(onlineOrders.storeId, store.id), eq(onlineOrders.organisationId, user.organisationId), eq(orders.businessDay, day)))
+      .orderBy(desc(onlineOrders.createdAt))
+      .limit(200);
+    const list: OnlineOrderSummary[] = rows.map((r) => ({
+      id: r.online.id, number: r.number, customerName: r.online.customerName,
+      // Once the store owns the order, its own status and payment are the truth.
+      status: r.owner === 'edge' ? r.status : r.online.status,
+      paymentStatus: r.owner === 'edge' ? r.paymentStatus : r.online.paymentStatus,
+      total: r.online.total, currency: r.online.currency, owner: r.owner, createdAt: r.online.createdAt,
+    }));
+    return { orders: list };
+  });
+
   app.post('/api/stores/:id/online-orders/:orderId/refund', { schema: { tags: ['owner'], security: [{ owner: [] }], params: Params } }, async (request) => {
     const user = await requireUser(ctx, request);
     const { id, orderId } = request.params as { id: string; orderId: string };
