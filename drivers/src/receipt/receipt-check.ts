@@ -30,7 +30,9 @@ export interface ReceiptServiceCharge {
 export interface ReceiptCheck {
   /** By line id; lines without a discount or comp are absent. */
   readonly lines?: Readonly<Record<string, ReceiptLineAdjustment>>;
+  /** Left out: the order's totals give one "Discounts" line for them. */
   readonly orderDiscounts?: readonly ReceiptOrderDiscount[];
+  /** Null: there is none. Left out: the order's totals give the amount. */
   readonly serviceCharge?: ReceiptServiceCharge | null;
   /** A child of a split check: its position ("2 of 3" or "Seat 2") and the table. */
   readonly split?: { readonly label: string; readonly tableLabel: string | null } | null;
@@ -39,6 +41,7 @@ export interface ReceiptCheck {
 /** The aggregate discount figures a check's totals carry (`CheckTotals`), when the order has them. */
 interface CheckTotalsLike extends OrderTotals {
   readonly discount: Cents;
+  readonly orderDiscounts: Cents;
   readonly serviceCharge: Cents;
 }
 

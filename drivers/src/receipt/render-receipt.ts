@@ -52,6 +52,8 @@ export function renderReceipt(order: Order, store: StoreHeader, opts: ReceiptOpt
   e.line(where).line(formatTime(order.createdAt, store.timezone, locale, true)).align('left').rule();
 
   for (const line of order.lines) renderLine(e, line, check, money, cols, locale);
+  // An even split's part holds no lines of its own: say what it is a share of.
+  if (order.lines.length === 0 && check?.split) e.line(`Share ${check.split.label} of the check`);
   e.rule();
   renderTotals(e, order, check, money, cols, locale);
   e.rule();
@@ -97,14 +99,15 @@ function renderTotals(e: Encoder, order: Order, check: ReceiptCheck | undefined,
   leftRight(e, 'Subtotal', money(totals.subtotal), cols);
   if (check?.orderDiscounts) {
     for (const d of check.orderDiscounts) leftRight(e, d.promoCode ? `Promo ${d.promoCode} (${d.name})` : d.name, money(0 - d.amount), cols);
-  } else if (checkTotals && checkTotals.discount > 0 && !check?.lines) {
-    // Only the check's sums travelled with the order: one line for all its discounts.
-    leftRight(e, 'Discounts', money(0 - checkTotals.discount), cols);
+  } else if (checkTotals) {
+    // Only the check's sums are known (or a split part's): one line for the discounts not shown under their lines.
+    const rest = check?.lines ? checkTotals.orderDiscounts : checkTotals.discount;
+    if (rest > 0) leftRight(e, 'Discounts', money(0 - rest), cols);
   }
   if (check?.serviceCharge && check.serviceCharge.amount > 0) {
     const sc = check.serviceCharge;
     leftRight(e, `${sc.name} ${percent(sc.rateBps, locale)}${sc.guests !== null ? ` (party of ${sc.guests})` : ''}`, money(sc.amount), cols);
-  } else if (checkTotals && checkTotals.serviceCharge > 0 && !check?.serviceCharge) {
+  } else if (checkTotals && checkTotals.serviceCharge > 0 && check?.serviceCharge === undefined) {
     leftRight(e, 'Service charge', money(checkTotals.serviceCharge), cols);
   }
   for (const t of totals.taxes) {

@@ -25,9 +25,9 @@ async function run(store: EdgeStore, name: string, args: unknown, actor: Actor =
   await store.execute(name, newId(), args, actor);
 }
 
-function receipt(store: EdgeStore, orderId: string): string {
+function receipt(store: EdgeStore, orderId: string, withCheck = true): string {
   const job = { kind: 'receipt', payload: { kind: 'receipt', order: store.queries.order(orderId), reprint: false }, reprint: false, attempts: 0, status: 'queued' } as unknown as PrintJobRow;
-  const checkOf = receiptChecks(store.db, () => indexMenu(store.queries.menu().menu));
+  const checkOf = withCheck ? receiptChecks(store.db, () => indexMenu(store.queries.menu().menu)) : undefined;
   return decodeEscPos(renderJob(job, store.queries.store(), 'esc-pos', checkOf) ?? new Uint8Array()).text;
 }
 
@@ -47,6 +47,10 @@ describe('a receipt job of a table check', () => {
     expect(text).toMatch(new RegExp(`COMP \\(Cold\\)\\s+${esc(usd(0 - (model.lines[1]?.lineAmount ?? Number.NaN)))}`));
     expect(text).toMatch(new RegExp(`Large party 18% \\(party of 7\\)\\s+${esc(usd(model.totals.serviceCharge))}`));
     expect(text).toMatch(new RegExp(`TOTAL\\s+${esc(usd(model.totals.total))}`));
+    // Without the check lookup, the sums the stored order carries still show.
+    const plain = receipt(t.store, orderId, false);
+    expect(plain).toMatch(new RegExp(`Discounts\\s+${esc(usd(0 - model.totals.discount))}`));
+    expect(plain).toMatch(new RegExp(`Service charge\\s+${esc(usd(model.totals.serviceCharge))}`));
   });
 
   it('heads a split child with its part and the table', async () => {
@@ -57,6 +61,7 @@ describe('a receipt job of a table check', () => {
     await run(t.store, 'check.split', { orderId, mode: 'even', childOrderIds: children });
     const text = receipt(t.store, children[1] ?? '');
     expect(text).toMatch(/Check 2 of 3 — table 4/);
+    expect(text).toContain('Share 2 of 3 of the check');
   });
 
   it('prints a counter order without a check as before', async () => {

@@ -31,8 +31,11 @@ export function profileFor(language: PrinterLanguage = 'esc-pos'): PrinterProfil
  * the party size, and for a split child its part and table.
  */
 export function receiptCheckOfView(view: Pick<CheckView, 'priced' | 'guests' | 'parentOrderId' | 'splitLabel' | 'tableLabel'>): ReceiptCheck {
-  const split = view.parentOrderId !== null && view.splitLabel !== null ? { label: view.splitLabel, tableLabel: view.tableLabel } : null;
-  return receiptCheckOf(view.priced, { guests: view.guests, split });
+  if (view.parentOrderId !== null) {
+    // A split part owes the share fixed at the split, which its own lines re-priced need not show: its totals speak.
+    return { split: { label: view.splitLabel ?? '', tableLabel: view.tableLabel } };
+  }
+  return receiptCheckOf(view.priced, { guests: view.guests });
 }
 
 /**
