@@ -65,9 +65,8 @@ let busy = 0;
 for (const node of profile.nodes) {
   const ms = selfMs.get(node.id) ?? 0;
   const { functionName, url, lineNumber } = node.callFrame;
-  if (functionName === '(idle)' || functionName === '(program)' && url === '') {
-    if (functionName === '(idle)') continue;
-  }
+  // Idle time is the event loop waiting, not work.
+  if (functionName === '(idle)') continue;
   busy += ms;
   const area = areaOf(url, functionName);
   byArea.set(area, (byArea.get(area) ?? 0) + ms);
