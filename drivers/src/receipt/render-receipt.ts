@@ -85,8 +85,8 @@ function renderLine(e: Encoder, line: OrderLine, check: ReceiptCheck | undefined
   }
   if (line.note) e.line(`   "${line.note}"`);
   const adjustment = check?.lines?.[line.lineId];
-  if (adjustment?.comp) leftRight(e, `   COMP (${adjustment.comp.reason})`, money(0 - adjustment.comp.amount), cols);
-  if (adjustment?.discount) leftRight(e, `   ${adjustment.discount.name}`, money(0 - adjustment.discount.amount), cols);
+  if (adjustment?.comp) leftRight(e, printable(`   COMP (${adjustment.comp.reason})`), money(0 - adjustment.comp.amount), cols);
+  if (adjustment?.discount) leftRight(e, printable(`   ${adjustment.discount.name}`), money(0 - adjustment.discount.amount), cols);
 }
 
 function percent(bps: number, locale: string): string {
@@ -98,7 +98,7 @@ function renderTotals(e: Encoder, order: Order, check: ReceiptCheck | undefined,
   const checkTotals = checkTotalsOf(totals);
   leftRight(e, 'Subtotal', money(totals.subtotal), cols);
   if (check?.orderDiscounts) {
-    for (const d of check.orderDiscounts) leftRight(e, d.promoCode ? `Promo ${d.promoCode} (${d.name})` : d.name, money(0 - d.amount), cols);
+    for (const d of check.orderDiscounts) leftRight(e, printable(d.promoCode ? `Promo ${d.promoCode} (${d.name})` : d.name), money(0 - d.amount), cols);
   } else if (checkTotals) {
     // Only the check's sums are known (or a split part's): one line for the discounts not shown under their lines.
     const rest = check?.lines ? checkTotals.orderDiscounts : checkTotals.discount;
@@ -106,7 +106,7 @@ function renderTotals(e: Encoder, order: Order, check: ReceiptCheck | undefined,
   }
   if (check?.serviceCharge && check.serviceCharge.amount > 0) {
     const sc = check.serviceCharge;
-    leftRight(e, `${sc.name} ${percent(sc.rateBps, locale)}${sc.guests !== null ? ` (party of ${sc.guests})` : ''}`, money(sc.amount), cols);
+    leftRight(e, `${printable(sc.name)} ${percent(sc.rateBps, locale)}${sc.guests !== null ? ` (party of ${sc.guests})` : ''}`, money(sc.amount), cols);
   } else if (checkTotals && checkTotals.serviceCharge > 0 && check?.serviceCharge === undefined) {
     leftRight(e, 'Service charge', money(checkTotals.serviceCharge), cols);
   }
