@@ -4,12 +4,18 @@
  * running out of paper shows on the sync-health route without waiting for a heartbeat, and
  * shows ready again once paper is back. A malformed printer report is refused and writes nothing.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type VirtualPrinter, startVirtualPrinter } from '@brigade/drivers/virtual';
 import { storeHealth } from '@brigade/sync/schema/pg';
 import type { Cloud } from '@brigade/cloud';
+import { loadConfig } from '../../edge/src/config';
+import { type EdgeNode, startEdgeNode } from '../../edge/src/hub/start-edge-node';
 import { PrintRunner } from '../../edge/src/printing/print-runner';
+import { createEnrolmentCode } from '../../cloud/src/stores/enrolment';
 import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
 import { printerReport } from '../../edge/src/sync/printer-report';
 import { type TestStore, openTestStore } from '../../edge/src/store/test-support';
@@ -25,8 +31,13 @@ let edge: TestStore | undefined;
 let sync: EdgeSync | undefined;
 let runner: PrintRunner | undefined;
 let printer: VirtualPrinter | undefined;
+let node: EdgeNode | undefined;
+let dataDir: string | undefined;
 
 afterEach(async () => {
+  await node?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  node = dataDir = undefined;
   await sync?.stop();
   await runner?.stop();
   await printer?.close();
@@ -59,6 +70,26 @@ describe('printer health on the dashboard', () => {
 
     printer.setCondition('ready');
     await expect.poll(async () => (await printersShown())?.[0]?.status, { timeout: 10_000 }).toBe('ready');
+  });
+
+  it('a whole edge node reports its configured printers: cover open shows on the dashboard', async () => {
+    cloud = await createTestCloud('pglite');
+    const tenant = await addTenant(cloud);
+    const cloudUrl = await cloud.app.listen({ port: 0, host: '127.0.0.1' });
+    printer = await startVirtualPrinter({ host: '127.0.0.1', port: 0, name: 'front' });
+    dataDir = mkdtempSync(join(tmpdir(), 'brigade-printer-health-'));
+    const { code } = await createEnrolmentCode(cloud.ctx, tenant.organisationId, tenant.storeId, tenant.ownerId);
+    const config = loadConfig({
+      BRIGADE_DATA_DIR: dataDir, BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: '0', BRIGADE_UI_DIST: join(dataDir, 'no-ui'),
+      BRIGADE_CLOUD_URL: cloudUrl, BRIGADE_ENROL_CODE: code, BRIGADE_SYNC_HEARTBEAT_MS: '600000',
+      BRIGADE_PRINTERS: JSON.stringify([{ id: 'front', role: 'receipt', host: '127.0.0.1', port: printer.port }]),
+    });
+    node = await startEdgeNode({ config, store: { seedDemo: true }, printRunner: { pollMs: 50, retryMs: 100, probeMs: 100 } });
+    const owner = await signInAs(cloud, tenant.ownerEmail, tenant.ownerPassword);
+    const shown = async () => (await owner.call<HealthBody>('GET', `/api/stores/${tenant.storeId}/sync-health`)).body.printers?.find((p) => p.id === 'front')?.status;
+    await expect.poll(shown, { timeout: 10_000 }).toBe('ready');
+    printer.setCondition('cover-open');
+    await expect.poll(shown, { timeout: 10_000 }).toBe('cover-open');
   });
 
   it('refuses a malformed printer report with a 400 and records nothing', async () => {

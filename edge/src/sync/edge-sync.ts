@@ -62,6 +62,8 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
     ...(printers ? { report: () => ({ printers: (sentPrinters = printers()) }) } : {}),
     onStatus: (status) => {
       store.setOnline(status.online);
+      // A printer that changed while this round was under way (or before the first one got through).
+      if (status.online && printers && !sameReport(sentPrinters, printers())) pusher.wake();
       options.onStatus?.(status);
     },
   });
