@@ -3,12 +3,12 @@
  * the TypeScript: the bundle must start on its own, find its migrations and answer.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildHeadless } from '../../edge/src/ops/build-headless';
+import { APPLIANCE_NODE_FLAGS, HEADLESS_MAIN, buildHeadless } from '../../edge/src/ops/build-headless';
 
 const dirs: string[] = [];
 let child: ChildProcess | null = null;
@@ -26,7 +26,10 @@ describe('compiled headless edge node', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'brigade-bundle-data-'));
     dirs.push(outDir, dataDir);
     const bundle = await buildHeadless(outDir);
-    child = spawn(process.execPath, [bundle], {
+    // Started with the node flags of the appliance's systemd unit, which must match the constant.
+    const unit = readFileSync(new URL('../../installer/systemd/brigade-edge.service', import.meta.url), 'utf8');
+    expect(/^ExecStart=(.*)$/m.exec(unit)?.[1]).toBe(['/usr/bin/node', ...APPLIANCE_NODE_FLAGS, HEADLESS_MAIN].join(' '));
+    child = spawn(process.execPath, [...APPLIANCE_NODE_FLAGS, bundle], {
       env: { ...process.env, BRIGADE_DATA_DIR: dataDir, BRIGADE_HUB_HOST: '127.0.0.1', BRIGADE_HUB_PORT: '0', BRIGADE_LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
