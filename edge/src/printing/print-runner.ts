@@ -20,7 +20,9 @@ import { type DrawerRoute, type PrinterDevice, PrinterDevices } from './printer-
 import { type PrinterCondition, PrinterHealth, conditionOf } from './printer-health';
 import { EXPO_STATION, backupOf, hasExpoPrinter, primaryPrinterFor } from './printer-routing';
 import { type PrinterAssignment, PrinterSettings, type RoutedPrinter } from './printer-settings';
-import { renderJob } from './render-job';
+import type { ReceiptCheck } from '@brigade/drivers';
+import { type MenuIndex, indexMenu } from '@brigade/sync/model';
+import { receiptChecks, renderJob } from './render-job';
 
 export type { DrawerRoute, PrinterDevice } from './printer-devices';
 
@@ -70,6 +72,9 @@ export class PrintRunner {
   private readonly queue: PrintQueue;
   private readonly expo: ExpoCopies;
   private readonly now: () => number;
+  /** A receipt's check details (discounts per line, comps, split heading), read from the store's priced check. */
+  private readonly checkOf: (orderId: string) => ReceiptCheck | undefined;
+  private readonly menuIndexes = new WeakMap<object, MenuIndex>();
   private storeInfo: { at: number; info: StoreInfo } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -86,6 +91,14 @@ export class PrintRunner {
     this.health = new PrinterHealth(() => this.settings.printers(), this.now, (printerId, status, message) => this.announce(printerId, status, message));
     // A new role counts from the next job on: look at the whole queue again at once.
     this.settings.onChange(() => setImmediate(() => this.pass(true)));
+    this.checkOf = receiptChecks(store.db, () => {
+      const { menu } = store.queries.menu();
+      const known = this.menuIndexes.get(menu);
+      if (known) return known;
+      const index = indexMenu(menu);
+      this.menuIndexes.set(menu, index);
+      return index;
+    });
   }
 
   /** Recovers jobs a crash left in `sending` and starts listening for new jobs. */
@@ -251,7 +264,7 @@ export class PrintRunner {
     }
     let bytes: Uint8Array | null;
     try {
-      bytes = renderJob(job, this.store(), printer.language);
+      bytes = renderJob(job, this.store(), printer.language, this.checkOf);
     } catch (error) {
       // A job that cannot be rendered is a bug: park it as failed (counted in /metrics) rather than retry it forever.
       this.options.logger?.error({ err: error, jobId: job.id }, 'print job could not be rendered');
