@@ -65,6 +65,7 @@ export const errorCatalog = {
   GIFT_CARD_UNKNOWN: { status: 404, message: 'That gift card has not been activated.' },
   GIFT_CARD_ALREADY_ACTIVE: { status: 409, message: 'That gift card is already active. Load it instead.' },
   GIFT_CARD_INSUFFICIENT: { status: 409, message: 'The gift card does not hold enough for that amount.' },
+  GIFT_CARD_ALREADY_USED: { status: 409, message: 'This gift card has already been used; refund its unspent balance instead.' },
   OFFLINE_CAP_REACHED: { status: 409, message: 'The store cannot accept more from this card until it reconnects to the cloud.' },
   LOYALTY_ACCOUNT_INVALID: { status: 422, message: 'Enter a phone number or a loyalty card number.' },
   LOYALTY_POINTS_INSUFFICIENT: { status: 409, message: 'Not enough points for that.' },
