@@ -211,8 +211,8 @@ describe('an edge node joining the cloud at start', () => {
       await expect.poll(() => out, { timeout: 20_000 }).toMatch(/Cloud\s+http:\/\/127\.0\.0\.1:\d+ — not-enrolled/);
       expect(out).toContain('ENROLMENT_CODE_INVALID');
       expect(out).toMatch(/POS\s+http:\/\/127\.0\.0\.1:\d+\/pos\//);
-      // The log line an operator reads in the journal.
-      expect(out).toMatch(/"msg":"enrolment with the cloud failed: That enrolment code is not valid/);
+      // The log line an operator reads in the journal (pino writes it asynchronously, so it may follow the banner).
+      await expect.poll(() => out, { timeout: 10_000 }).toMatch(/"msg":"enrolment with the cloud failed: That enrolment code is not valid/);
       expect(child.exitCode).toBeNull();
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
