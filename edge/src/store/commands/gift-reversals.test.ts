@@ -4,6 +4,7 @@ import { type Order, type Payment, newId } from '@brigade/sync/model';
 import * as schema from '@brigade/sync/schema/sqlite';
 import { type TestStore, actors, burgerLine, createOrder, expectRefused, openTestStore, payCash } from '../test-support';
 import type { Actor } from '../types';
+import { createSimulatedTerminal } from '../simulated-terminal';
 import { requireRefundReversible } from './gift-reversals';
 import { CARD_A, balanceInSql, inventoryFingerprint } from './inventory-test-support';
 
@@ -91,6 +92,24 @@ describe('gift cards sold on a voided or refunded order come off the card', () =
     const orm = drizzle(t.store.db, { schema });
     expect(() => requireRefundReversible(orm, order.id, order.totals.total, 'USD')).not.toThrow();
     expect(() => requireRefundReversible(orm, order.id, order.totals.total + 1, 'USD')).toThrow(/unspent balance of \$15\.00/);
+  });
+
+  it('a card refund that would take back a spent gift card is refused before the card provider is asked', async () => {
+    const simulated = createSimulatedTerminal();
+    const refundsAsked: string[] = [];
+    t.cleanup();
+    t = openTestStore({ terminal: { ...simulated, refund: (req) => { refundsAsked.push(req.idempotencyKey); return simulated.refund!(req); } } });
+    const lineId = newId();
+    const { order } = await run<{ order: Order }>('gift.sell', { orderId: newId(), lineId, cardNumber: CARD_A, amount: 3000 });
+    const paymentId = newId();
+    await run('payment.capture', { orderId: order.id, paymentId, tender: 'card', amount: order.totals.total });
+    const other = await createOrder(t.store, { lines: [burgerLine()] });
+    await run('gift.redeem', { orderId: other.id, paymentId: newId(), cardNumber: CARD_A, amount: 1000 });
+    const before = inventoryFingerprint(t.store);
+    await expectRefused(t.store, 'GIFT_CARD_ALREADY_USED', 'payment.refund', { orderId: order.id, paymentId, amount: order.totals.total, reason: 'return' }, actors.manager);
+    expect(refundsAsked).toEqual([]);
+    expect(inventoryFingerprint(t.store)).toEqual(before);
+    expect(balanceInSql(t.store, 'gift', CARD_A)).toBe(2000);
   });
 
   it('a replayed void (same command id) takes the value back once', async () => {

@@ -7,6 +7,7 @@ import type { CommandContext, CommandTx } from '../command-tx';
 import { findOrderRow, paymentFromRow } from '../order-rows';
 import type { Orm } from '../store-context';
 import { cashRounding, recordCashRounding } from './check-cash-rounding';
+import { requireRefundReversible } from './gift-reversals';
 import { recordDrawerCash } from './drawer-session-commands';
 import { fireOrder, requireOrder } from './order-helpers';
 
@@ -130,6 +131,8 @@ function checkRefundable(orm: Orm, args: RefundArgs): typeof payments.$inferSele
 async function refundCard(ctx: CommandContext, args: RefundArgs): Promise<{ reference: string } | null> {
   const payment = checkRefundable(ctx.store.orm, args);
   if (payment.tender !== 'card' || payment.reference === null) return null;
+  // A refund the transaction would refuse (a gift card it sold already spent) must never reach the provider first.
+  requireRefundReversible(ctx.store.orm, args.orderId, args.amount, ctx.store.storeRow().currency);
   const terminal = ctx.store.terminal;
   if (!terminal.refund) throw new BrigadeError('PAYMENT_UNAVAILABLE', 'This card reader cannot refund; refund in cash.');
   let outcome: Awaited<ReturnType<NonNullable<typeof terminal.refund>>>;
