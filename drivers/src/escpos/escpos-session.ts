@@ -6,6 +6,7 @@
 import { ReplyReader, ReplyTimeoutError } from '../transports/reply-reader';
 import type { Transport } from '../transports/transport';
 import { STAR_STATUS_QUERY, StarStatusError, asbLength, parseStarStatus } from '../star/star-status';
+import { ASB_ALL, ASB_FRAME_LENGTH, autoStatusByDefault, enableAsb, isAsbHeader, parseEscPosAsb } from './asb';
 import { type PrinterStatus, STATUS_QUERY, isReady, isStatusByte, parseStatus } from './printer-status';
 
 /** The command set a printer speaks: it decides how status is asked and how the drawer is kicked. */
@@ -29,16 +30,41 @@ export function refusal(status: PrinterStatus): { reason: PrintFailure; message:
   return { reason: 'offline', message: 'The printer is offline.' };
 }
 
+/** How a session treats ESC/POS automatic status back (see ./asb). */
+export interface AutoStatusOptions {
+  /** Listen for ASB frames and let `start()` enable them; by default on serial and USB, off on TCP. */
+  autoStatus?: boolean;
+  /** Called with each status a printer pushes between polls. */
+  onAutoStatus?: (status: PrinterStatus) => void;
+}
+
 export class EscPosSession {
   private readonly reader: ReplyReader;
+  readonly autoStatus: boolean;
+  private pushed: PrinterStatus | null = null;
 
   /** `drop` is called when the connection can no longer be trusted (late replies may follow). */
   constructor(
     readonly transport: Transport, private readonly timeoutMs: number, private readonly drop: () => Promise<void>,
     private readonly language: PrinterLanguage = 'esc-pos',
+    private readonly asb: AutoStatusOptions = {},
   ) {
-    // A Star status frame has bytes of every value; ESC/POS replies are recognisable one by one.
-    this.reader = new ReplyReader(transport, language === 'star-line' ? () => true : isStatusByte);
+    this.autoStatus = language === 'esc-pos' && (asb.autoStatus ?? autoStatusByDefault(transport.kind));
+    // A Star status frame has bytes of every value; ESC/POS replies are recognisable one by one,
+    // and ASB frames start with a byte no DLE EOT reply can be, so both share the line.
+    this.reader = new ReplyReader(transport, language === 'star-line' ? () => true : isStatusByte, this.autoStatus
+      ? { length: (b) => (isAsbHeader(b) ? ASB_FRAME_LENGTH : null), onFrame: (frame) => this.onFrame(frame) }
+      : undefined);
+  }
+
+  /** The last status the printer pushed by itself (null until a first ASB frame arrives). */
+  get lastPushedStatus(): PrinterStatus | null {
+    return this.pushed;
+  }
+
+  /** Sends `GS a` so the printer reports paper, drawer, offline and error changes by itself. */
+  async start(): Promise<void> {
+    if (this.autoStatus) await this.transport.write(enableAsb(ASB_ALL));
   }
 
   async status(): Promise<PrinterStatus> {
@@ -85,5 +111,16 @@ export class EscPosSession {
 
   dispose(): void {
     this.reader.dispose();
+  }
+
+  private onFrame(frame: number[]): void {
+    let status: PrinterStatus;
+    try {
+      status = parseEscPosAsb(frame);
+    } catch {
+      return; // line noise: the next DLE EOT poll tells the truth
+    }
+    this.pushed = status;
+    this.asb.onAutoStatus?.(status);
   }
 }

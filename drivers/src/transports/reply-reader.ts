@@ -9,18 +9,32 @@ export class ReplyTimeoutError extends Error {
 }
 
 /**
+ * Unsolicited frames a device pushes between replies (ESC/POS automatic status back): a byte
+ * for which `length` answers a number starts a frame of that many bytes, handed whole to `onFrame`.
+ */
+export interface UnsolicitedFrames {
+  length: (first: number) => number | null;
+  onFrame: (frame: number[]) => void;
+}
+
+/**
  * Collects bytes a device sends back and hands them out on request, with a deadline.
- * `accept` filters out unsolicited bytes (e.g. automatic status frames).
+ * `accept` filters out unsolicited bytes (e.g. automatic status frames); `frames`, when
+ * given, collects such frames instead of dropping them.
  */
 export class ReplyReader {
   private buffered: number[] = [];
   private waiter: { count: number; resolve: (b: number[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout } | null = null;
   private readonly unsubscribe: Array<() => void>;
+  private frame: { bytes: number[]; length: number } | null = null;
 
-  constructor(private readonly transport: Transport, private readonly accept: (b: number) => boolean = () => true) {
+  constructor(
+    private readonly transport: Transport, private readonly accept: (b: number) => boolean = () => true,
+    private readonly frames?: UnsolicitedFrames,
+  ) {
     this.unsubscribe = [
       transport.onData((bytes) => {
-        for (const b of bytes) if (this.accept(b)) this.buffered.push(b);
+        for (const b of bytes) this.take(b);
         this.settle();
       }),
       transport.onClose((err) => this.fail(err ?? new TransportClosedError(transport.address))),
@@ -48,6 +62,21 @@ export class ReplyReader {
   dispose(): void {
     for (const u of this.unsubscribe) u();
     this.fail(new Error('reader disposed'));
+  }
+
+  private take(b: number): void {
+    if (this.frame) {
+      this.frame.bytes.push(b);
+      if (this.frame.bytes.length < this.frame.length) return;
+      const done = this.frame.bytes;
+      this.frame = null;
+      this.frames?.onFrame(done);
+      return;
+    }
+    const length = this.frames?.length(b) ?? null;
+    if (length !== null && length > 1) this.frame = { bytes: [b], length };
+    else if (length === 1) this.frames?.onFrame([b]);
+    else if (this.accept(b)) this.buffered.push(b);
   }
 
   private settle(): void {

@@ -1,0 +1,101 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { SerialPort } from 'serialport';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SerialTransport } from '../transports/serial-transport';
+import { startPtyPair } from '../virtual/pty-pair';
+import { closePort, openSimulatorPort } from '../virtual/serial-simulator';
+import { EscPosSession } from './escpos-session';
+import type { PrinterStatus } from './printer-status';
+
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+/** Resolves once the far end has received at least `count` bytes. */
+function received(port: SerialPort, count: number): Promise<number[]> {
+  const got: number[] = [];
+  return new Promise((resolve) => {
+    const onData = (chunk: Buffer): void => {
+      got.push(...chunk);
+      if (got.length >= count) {
+        port.off('data', onData);
+        resolve(got);
+      }
+    };
+    port.on('data', onData);
+  });
+}
+
+describe('ESC/POS automatic status back over a serial pty', () => {
+  it('enables ASB, learns paper end from a pushed frame without a poll, and still gets DLE EOT replies', async () => {
+    const pair = await startPtyPair({ name: 'asb-printer' });
+    cleanup.push(async () => {
+      await pair.unplug();
+      rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
+    });
+    const printer = await openSimulatorPort(pair.simulatorPath);
+    cleanup.push(() => closePort(printer));
+    const transport = new SerialTransport({ path: pair.devicePath });
+    await transport.open();
+    cleanup.push(() => transport.close());
+
+    const pushed: PrinterStatus[] = [];
+    let notify: (() => void) | null = null;
+    const session = new EscPosSession(transport, 3000, () => transport.close(), 'esc-pos', {
+      onAutoStatus: (s) => {
+        pushed.push(s);
+        notify?.();
+      },
+    });
+    cleanup.push(() => Promise.resolve(session.dispose()));
+    expect(session.autoStatus).toBe(true);
+
+    const enable = received(printer, 3);
+    await session.start();
+    expect(await enable).toEqual([0x1d, 0x61, 0x0f]);
+
+    // The roll runs out: the printer pushes a frame on its own (offline + paper end).
+    const arrived = new Promise<void>((resolve) => { notify = resolve; });
+    printer.write(Buffer.from([0x18, 0x00, 0x0c, 0x00]));
+    await arrived;
+    expect(pushed).toHaveLength(1);
+    expect(session.lastPushedStatus).toMatchObject({ paperEnd: true, online: false });
+
+    // A poll afterwards is still answered: the printer replies to DLE EOT 1, 2, 4 (roll replaced).
+    const query = received(printer, 9);
+    const status = session.status();
+    expect(await query).toEqual([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04]);
+    // An ASB frame (paper back) arriving right before the replies must not be taken for them.
+    printer.write(Buffer.from([0x10, 0x00, 0x00, 0x00, 0x16, 0x12, 0x12]));
+    expect(await status).toMatchObject({ online: true, paperEnd: false, drawerOpen: true });
+    expect(pushed).toHaveLength(2);
+    expect(session.lastPushedStatus).toMatchObject({ paperEnd: false, online: true });
+  });
+
+  it('keeps TCP-style polling only when ASB is switched off: pushed frames are ignored, polls still answered', async () => {
+    const pair = await startPtyPair({ name: 'asb-off' });
+    cleanup.push(async () => {
+      await pair.unplug();
+      rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
+    });
+    const printer = await openSimulatorPort(pair.simulatorPath);
+    cleanup.push(() => closePort(printer));
+    const transport = new SerialTransport({ path: pair.devicePath });
+    await transport.open();
+    cleanup.push(() => transport.close());
+    const pushed: PrinterStatus[] = [];
+    const session = new EscPosSession(transport, 3000, () => transport.close(), 'esc-pos', { autoStatus: false, onAutoStatus: (s) => pushed.push(s) });
+    cleanup.push(() => Promise.resolve(session.dispose()));
+
+    const query = received(printer, 9);
+    await session.start(); // sends nothing when off
+    const status = session.status();
+    expect(await query).toEqual([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04]);
+    printer.write(Buffer.from([0x18, 0x00, 0x0c, 0x00, 0x1a, 0x32, 0x72]));
+    expect(await status).toMatchObject({ paperEnd: true, online: false });
+    expect(pushed).toHaveLength(0);
+    expect(session.lastPushedStatus).toBeNull();
+  });
+});
