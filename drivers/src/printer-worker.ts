@@ -20,6 +20,8 @@ export interface PrinterWorkerOptions {
   backoff?: Partial<Backoff>;
   drawerCommand?: DrawerCommand;
   random?: () => number;
+  /** ESC/POS automatic status back; by default on for serial and USB printers, off for TCP. */
+  autoStatus?: boolean;
 }
 
 export class PrinterWorker extends EventEmitter {
@@ -51,6 +53,8 @@ export class PrinterWorker extends EventEmitter {
       },
     });
     this.worker.on('state', (state: DeviceState) => {
+      // Open the session at once so a serial or USB printer can push status before the first job.
+      if (state === 'online') void this.exclusive(() => Promise.resolve()).catch(() => undefined);
       if (state !== 'online') {
         this.session?.dispose();
         this.session = null;
@@ -107,11 +111,15 @@ export class PrinterWorker extends EventEmitter {
   private async exclusive<T>(job: (s: EscPosSession) => Promise<T>): Promise<T> {
     this.busy += 1;
     try {
-      return await this.worker.run((t) => {
+      return await this.worker.run(async (t) => {
         if (this.session?.transport !== t) {
           this.session?.dispose();
           // Dropping the connection hands it back to the worker, which reconnects.
-          this.session = new EscPosSession(t, this.timeoutMs, () => t.close());
+          this.session = new EscPosSession(t, this.timeoutMs, () => t.close(), 'esc-pos', {
+            ...(this.opts.autoStatus === undefined ? {} : { autoStatus: this.opts.autoStatus }),
+            onAutoStatus: (status) => this.publish(status),
+          });
+          await this.session.start();
         }
         return job(this.session);
       });

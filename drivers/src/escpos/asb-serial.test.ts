@@ -2,11 +2,12 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PrinterWorker } from '../printer-worker';
 import { SerialTransport } from '../transports/serial-transport';
 import { startPtyPair } from '../virtual/pty-pair';
 import { closePort, openSimulatorPort } from '../virtual/serial-simulator';
 import { EscPosSession } from './escpos-session';
-import type { PrinterStatus } from './printer-status';
+import { type PrinterStatus, statusBytes } from './printer-status';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -72,6 +73,14 @@ describe('ESC/POS automatic status back over a serial pty', () => {
     expect(await status).toMatchObject({ online: true, paperEnd: false, drawerOpen: true });
     expect(pushed).toHaveLength(2);
     expect(session.lastPushedStatus).toMatchObject({ paperEnd: false, online: true });
+
+    // A stray byte that looks like a frame start must not swallow the replies that follow it.
+    const again = received(printer, 9);
+    const next = session.status();
+    await again;
+    printer.write(Buffer.from([0x10, 0x1a, 0x32, 0x72]));
+    expect(await next).toMatchObject({ paperEnd: true, online: false });
+    expect(pushed).toHaveLength(2);
   });
 
   it('keeps TCP-style polling only when ASB is switched off: pushed frames are ignored, polls still answered', async () => {
@@ -97,5 +106,43 @@ describe('ESC/POS automatic status back over a serial pty', () => {
     expect(await status).toMatchObject({ paperEnd: true, online: false });
     expect(pushed).toHaveLength(0);
     expect(session.lastPushedStatus).toBeNull();
+  });
+});
+
+describe('PrinterWorker on a serial printer with ASB', () => {
+  it('publishes a pushed paper end as a status event between polls', async () => {
+    const pair = await startPtyPair({ name: 'asb-worker' });
+    cleanup.push(async () => {
+      await pair.unplug();
+      rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
+    });
+    const printer = await openSimulatorPort(pair.simulatorPath);
+    cleanup.push(() => closePort(printer));
+    // A minimal printer: answers DLE EOT n as a ready printer would and notes when GS a arrives.
+    const ready = statusBytes({ online: true, paperEnd: false, paperNearEnd: false, coverOpen: false, error: false, drawerOpen: false });
+    let seen: number[] = [];
+    let asbOn: () => void = () => undefined;
+    const enabled = new Promise<void>((resolve) => { asbOn = resolve; });
+    printer.on('data', (chunk: Buffer) => {
+      seen.push(...chunk);
+      for (let i = 0; i + 2 < seen.length; i += 1) {
+        if (seen[i] === 0x10 && seen[i + 1] === 0x04) {
+          const n = seen[i + 2];
+          printer.write(Buffer.from([n === 1 ? ready.printer : n === 2 ? ready.offlineCause : ready.paper]));
+        }
+        if (seen[i] === 0x1d && seen[i + 1] === 0x61 && seen[i + 2] === 0x0f) asbOn();
+      }
+      seen = seen.slice(Math.max(0, seen.length - 2));
+    });
+    const worker = new PrinterWorker({ id: 'serial-printer', transport: () => new SerialTransport({ path: pair.devicePath }), pollMs: 600_000, backoff: { initialMs: 50, maxMs: 200 } });
+    cleanup.push(() => worker.close());
+    worker.start();
+    await enabled;
+    expect(worker.lastStatus.online).toBe(true);
+
+    const event = new Promise<PrinterStatus>((resolve) => worker.once('status', resolve));
+    printer.write(Buffer.from([0x18, 0x00, 0x0c, 0x00]));
+    expect(await event).toMatchObject({ paperEnd: true, online: false });
+    expect(worker.lastStatus.paperEnd).toBe(true);
   });
 });

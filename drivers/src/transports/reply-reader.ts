@@ -65,6 +65,9 @@ export class ReplyReader {
   }
 
   private take(b: number): void {
+    // A reply byte cannot sit inside a frame (ASB bodies have bit 4 clear, DLE EOT replies set):
+    // the "frame" was noise, and the reply must not be swallowed with it.
+    if (this.frame && this.accept(b)) this.frame = null;
     if (this.frame) {
       this.frame.bytes.push(b);
       if (this.frame.bytes.length < this.frame.length) return;
