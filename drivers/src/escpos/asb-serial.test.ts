@@ -6,6 +6,7 @@ import { PrinterWorker } from '../printer-worker';
 import { SerialTransport } from '../transports/serial-transport';
 import { startPtyPair } from '../virtual/pty-pair';
 import { closePort, openSimulatorPort } from '../virtual/serial-simulator';
+import { startVirtualSerialPrinter } from '../virtual/virtual-serial-printer';
 import { EscPosSession } from './escpos-session';
 import { type PrinterStatus, statusBytes } from './printer-status';
 
@@ -144,5 +145,31 @@ describe('PrinterWorker on a serial printer with ASB', () => {
     printer.write(Buffer.from([0x18, 0x00, 0x0c, 0x00]));
     expect(await event).toMatchObject({ paperEnd: true, online: false });
     expect(worker.lastStatus.paperEnd).toBe(true);
+  });
+});
+
+describe('the virtual serial printer with ASB', () => {
+  it('pushes a frame when its paper runs out, and the worker publishes it without polling', async () => {
+    const pair = await startPtyPair({ name: 'asb-virtual' });
+    cleanup.push(async () => {
+      await pair.unplug();
+      rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
+    });
+    const vp = await startVirtualSerialPrinter({ path: pair.simulatorPath });
+    cleanup.push(() => vp.close());
+    const asbOn = new Promise<void>((resolve) => vp.on('auto-status', resolve));
+    const worker = new PrinterWorker({ id: 'virtual-serial', transport: () => new SerialTransport({ path: pair.devicePath }), pollMs: 600_000, backoff: { initialMs: 50, maxMs: 200 } });
+    cleanup.push(() => worker.close());
+    worker.start();
+    await asbOn;
+    const paperOut = new Promise<PrinterStatus>((resolve) => worker.on('status', (s: PrinterStatus) => { if (s.paperEnd) resolve(s); }));
+    vp.setCondition('paper-end');
+    expect(await paperOut).toMatchObject({ paperEnd: true, online: false });
+
+    const back = new Promise<PrinterStatus>((resolve) => worker.on('status', (s: PrinterStatus) => { if (s.online) resolve(s); }));
+    vp.setCondition('ready');
+    expect(await back).toMatchObject({ online: true, paperEnd: false });
+    expect(vp.receipts()).toHaveLength(0);
+    expect(vp.decodeErrors()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../virtual/decode-escpos';
 import { AsbFrameError, asbFrame, autoStatusByDefault, enableAsb, isAsbHeader, parseEscPosAsb } from './asb';
+import { EscPosParser } from './escpos-parser';
 import { isStatusByte } from './printer-status';
 
 // Frames as an Epson TM-T88 / TM-U220 sends them (bit meanings per the TM-U220 manual p. 82–83).
@@ -68,6 +69,9 @@ describe('GS a and the transport defaults', () => {
   it('the virtual decoder accepts GS a n inside a job', () => {
     const job = Uint8Array.of(0x1d, 0x61, 0x0f, ...new TextEncoder().encode('Hello\n'), 0x1d, 0x56, 0x00);
     expect(decodeEscPos(job).text).toContain('Hello');
+    expect(new EscPosParser().push(Uint8Array.of(0x1d, 0x61, 0x0f, 0x1d, 0x61, 0x00))).toEqual([
+      { kind: 'auto-status', n: 0x0f }, { kind: 'auto-status', n: 0 },
+    ]);
   });
 
   it('is on for serial and USB, off for TCP', () => {

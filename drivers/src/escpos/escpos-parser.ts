@@ -22,6 +22,8 @@ export type ParsedItem =
   | { kind: 'text'; text: string }
   | { kind: 'event'; event: PaperEvent }
   | { kind: 'status-query'; n: number }
+  /** `GS a n`: automatic status back switched on (n ≠ 0) or off for this connection. */
+  | { kind: 'auto-status'; n: number }
   | { kind: 'init' };
 
 export class EscPosDecodeError extends Error {
@@ -160,8 +162,10 @@ export class EscPosParser {
     const c = d[i + 1] as number;
     const need = (n: number): boolean => d.length >= i + n;
     switch (c) {
-      case 0x21: case 0x42: case 0x68: case 0x77: case 0x48: case 0x66: case 0x61: case 0x62: case 0x49:
+      case 0x21: case 0x42: case 0x68: case 0x77: case 0x48: case 0x66: case 0x62: case 0x49:
         return need(3) ? { len: 3 } : null;
+      case 0x61: // GS a n: automatic status back
+        return need(3) ? { len: 3, items: [{ kind: 'auto-status', n: d[i + 2] as number }] } : null;
       case 0x72: // GS r n: status by request
         return need(3) ? { len: 3, items: [{ kind: 'status-query', n: 0x100 + (d[i + 2] as number) }] } : null;
       case 0x4c: case 0x57: return need(4) ? { len: 4 } : null;

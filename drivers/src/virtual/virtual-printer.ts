@@ -10,6 +10,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { EscPosParser, type PaperEvent, type ParsedItem } from '../escpos/escpos-parser';
+import { asbFrame } from '../escpos/asb';
 import { statusBytes } from '../escpos/printer-status';
 import { StarLineParser } from '../star/star-line-parser';
 import { starStatusFrame } from '../star/star-status';
@@ -52,6 +53,8 @@ export interface VirtualPrinter {
   on(event: 'drawer', cb: (k: DrawerKick) => void): this;
   /** Fired when the first content of a job arrives, before it is printed. */
   on(event: 'job', cb: () => void): this;
+  /** Fired when a connection switches automatic status back on (`GS a n`, n ≠ 0). */
+  on(event: 'auto-status', cb: () => void): this;
   off(event: 'receipt', cb: (r: DecodedReceipt) => void): this;
   off(event: 'drawer', cb: (k: DrawerKick) => void): this;
   off(event: 'job', cb: () => void): this;
@@ -71,6 +74,8 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
   private seq = 0;
   private readonly sockets = new Set<Duplex>();
   private readonly resumers = new Map<Duplex, () => void>();
+  /** Connections that switched automatic status back on with `GS a`. */
+  private readonly asbSockets = new Set<Duplex>();
   readonly server: net.Server;
 
   constructor(
@@ -89,7 +94,10 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
   }
 
   setCondition(c: PrinterCondition): void {
+    const before = this.state();
     this.condition = c;
+    // A printer with ASB on reports a change by itself (a reset or a pulled cable cannot).
+    if (JSON.stringify(before) !== JSON.stringify(this.state())) for (const s of this.asbSockets) this.pushStatus(s);
     if (c === 'offline') for (const s of this.sockets) s.destroy();
     for (const s of this.sockets) {
       if (c === 'back-pressure') s.pause();
@@ -182,6 +190,16 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
           continue;
         }
         if (item.kind === 'init') continue;
+        if (item.kind === 'auto-status') {
+          // Epson printers send the current status at once when ASB is switched on.
+          if ((item.n & 0x0f) === 0) this.asbSockets.delete(socket);
+          else if (this.language === 'esc-pos') {
+            this.asbSockets.add(socket);
+            this.pushStatus(socket);
+            this.emit('auto-status');
+          }
+          continue;
+        }
         if (item.kind === 'event' && item.event.type === 'drawer') {
           this.kick(item.event);
           continue;
@@ -222,14 +240,14 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
     socket.on('close', () => {
       this.sockets.delete(socket);
       this.resumers.delete(socket);
+      this.asbSockets.delete(socket);
       // A printer prints what it received even without a cut; a reset job is already torn.
       finish();
     });
   }
 
-  private answer(socket: Duplex, n: number): void {
-    if (this.condition === 'silent') return;
-    const state = {
+  private state(): { online: boolean; paperEnd: boolean; paperNearEnd: boolean; coverOpen: boolean; error: boolean; drawerOpen: boolean } {
+    return {
       online: true,
       paperEnd: this.condition === 'paper-end',
       paperNearEnd: this.condition === 'paper-near-end',
@@ -237,6 +255,15 @@ export class VirtualPrinterServer extends EventEmitter implements VirtualPrinter
       error: false,
       drawerOpen: this.drawerOpen,
     };
+  }
+
+  private pushStatus(socket: Duplex): void {
+    if (this.condition !== 'silent' && !socket.destroyed) socket.write(asbFrame(this.state()));
+  }
+
+  private answer(socket: Duplex, n: number): void {
+    if (this.condition === 'silent') return;
+    const state = this.state();
     if (this.language === 'star-line') {
       socket.write(starStatusFrame(state));
       return;
