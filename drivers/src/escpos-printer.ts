@@ -93,6 +93,8 @@ export class EscPosPrinter {
       session.dispose();
       this.session = null;
     });
+    // Serial and USB printers then push their status (ASB) between the polls around each job.
+    await session.start();
     return session;
   }
 
