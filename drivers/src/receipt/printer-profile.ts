@@ -24,6 +24,13 @@ export function newEncoder(profile: PrinterProfile = DEFAULT_PROFILE): ReceiptPr
     codepageMapping: profile.codepages ?? 'epson',
     feedBeforeCut: 4,
   });
+  // Every line of text goes through `printable`: a name such as "Gift card •••• 1234" must not
+  // reach the printer as bytes a code page keeps below 0x20 (CP437 puts • on BEL), which a
+  // printer reads as control codes.
+  const line = encoder.line.bind(encoder);
+  const text = encoder.text.bind(encoder);
+  encoder.line = (value: string) => line(printable(value));
+  encoder.text = (value: string) => text(printable(value));
   return encoder.initialize().codepage('auto');
 }
 
@@ -35,7 +42,7 @@ export function leftRight(encoder: ReceiptPrinterEncoder, left: string, right: s
       { width: columns - rightWidth - 1, marginRight: 1, align: 'left' },
       { width: rightWidth, align: 'right' },
     ],
-    [[left, right]],
+    [[printable(left), printable(right)]],
   );
 }
 
@@ -65,5 +72,5 @@ export function formatTime(iso: string, timezone: string, locale: string, withDa
  * (French thousands, "8:30 PM" in newer ICU) and the minus sign. They would print as "?".
  */
 export function printable(text: string): string {
-  return text.replace(/[\u00a0\u2007\u2009\u202f]/g, ' ').replace(/\u2212/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  return text.replace(/[\u2022\u25cf]/g, '*').replace(/\u2026/g, '...').replace(/[\u00a0\u2007\u2009\u202f]/g, ' ').replace(/\u2212/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }

@@ -38,6 +38,17 @@ describe('renderReceipt', () => {
     expect(paper.text).toContain('£');
   });
 
+  it('prints a gift card line masked with bullets, and a note with an ellipsis, as bytes a printer prints (no control codes)', () => {
+    const base = sampleOrder('USD');
+    const [first, ...rest] = base.lines;
+    if (!first) throw new Error('the sample order has lines');
+    const order: Order = { ...base, lines: [{ ...first, name: 'Gift card •••• 1234', note: 'wrap it…' }, ...rest] };
+    // The decoder throws on any control byte it does not know, as the virtual printer does.
+    const paper = decodeEscPos(renderReceipt(order, london));
+    expect(paper.text).toContain('Gift card **** 1234');
+    expect(paper.text).toContain('"wrap it..."');
+  });
+
   it('fits a 58 mm printer of 32 columns', () => {
     const paper = decodeEscPos(renderReceipt(sampleOrder('EUR'), paris, { profile: { columns: 32 } }));
     for (const line of paper.text.split('\n')) if (!line.startsWith('[')) expect(line.length).toBeLessThanOrEqual(32);
