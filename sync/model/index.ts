@@ -32,3 +32,4 @@ export * from './staff-cash-commands';
 export * from './inventory';
 export * from './gift-cards';
 export * from './check-commands';
+export * from './check-views';

@@ -5,6 +5,7 @@
  */
 import type { Daypart, Menu, ModifierGroup, MenuItem } from '@brigade/sync/model';
 import { CloudApiError, type RequestOptions, requestJson } from '../cloud-shared/cloud-http';
+import type { OnlineOrderSummary } from '@brigade/sync/protocol';
 
 export interface Session {
   readonly accessToken: string;
@@ -58,18 +59,7 @@ export interface MenuDocument {
   readonly menu: Menu;
 }
 
-/** An online order of today; `owner: 'edge'` means the store took it over (refund at the till). */
-export interface OnlineOrderSummary {
-  readonly id: string;
-  readonly number: string;
-  readonly customerName: string;
-  readonly status: string;
-  readonly paymentStatus: string;
-  readonly total: number;
-  readonly currency: string;
-  readonly owner: 'cloud' | 'edge';
-  readonly createdAt: string;
-}
+export type { OnlineOrderSummary };
 
 export interface DiningTable {
   readonly id: string;

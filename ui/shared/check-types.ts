@@ -2,39 +2,11 @@
  * The check and floor shapes the hub's table-service routes and commands answer with
  * (edge/src/store/commands/check-rows.ts and check-reads.ts), as the screens read them.
  */
-import type { CheckTotals, Comp, DiningOption, KitchenTicket, LineDiscount, Order, OrderDiscount, OrderStatus, PaymentStatus, PricedCheck } from '@brigade/sync/model';
+import type { KitchenTicket } from '@brigade/sync/model';
 
-export interface CheckLineInfo {
-  readonly lineId: string;
-  readonly seat: number | null;
-  readonly course: number;
-  readonly held: boolean;
-  readonly firedIn: number | null;
-  readonly voided: boolean;
-  readonly discount: LineDiscount | null;
-  readonly comp: Comp | null;
-}
+import type { CheckLineInfo, CheckView, OpenCheckSummary } from '@brigade/sync/model';
 
-export interface CheckView {
-  readonly orderId: string;
-  readonly tableId: string | null;
-  readonly tableLabel: string | null;
-  readonly tabName: string | null;
-  readonly guests: number | null;
-  readonly diningOption: DiningOption;
-  readonly orderDiscounts: readonly OrderDiscount[];
-  readonly promoCode: string | null;
-  readonly parentOrderId: string | null;
-  readonly splitInto: readonly string[];
-  readonly splitLabel: string | null;
-  readonly releasedCourses: readonly number[];
-  readonly lines: readonly CheckLineInfo[];
-  readonly priced: PricedCheck;
-  readonly totals: CheckTotals;
-  readonly cashIncrement: number;
-  readonly tipSuggestions: readonly number[];
-  readonly order: Order;
-}
+export type { CheckLineInfo, CheckView, OpenCheckSummary };
 
 export interface FloorTable {
   readonly id: string;
@@ -46,21 +18,6 @@ export interface FloorTable {
   readonly shape: 'square' | 'round';
 }
 
-export interface OpenCheckSummary {
-  readonly orderId: string;
-  readonly number: string;
-  readonly tableId: string | null;
-  readonly tabName: string | null;
-  readonly guests: number | null;
-  readonly total: number;
-  readonly paid: number;
-  readonly status: OrderStatus;
-  readonly paymentStatus: PaymentStatus;
-  readonly openedAt: string;
-  readonly splitLabel: string | null;
-  readonly parentOrderId: string | null;
-  readonly split: boolean;
-}
 
 export interface FloorView {
   readonly sections: readonly { id: string; name: string; sortOrder: number }[];

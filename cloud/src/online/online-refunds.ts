@@ -21,6 +21,7 @@ import type { CloudContext } from '../context';
 import { businessDayOf } from '../reports/business-day';
 import { requireStore } from '../stores/store-access';
 import { stripeClient } from './stripe-payments';
+import type { OnlineOrderSummary } from '@brigade/sync/protocol';
 
 export interface OnlineRefundOutcome {
   readonly orderId: string;
@@ -87,18 +88,7 @@ async function refundInFull(stripe: Stripe, orderId: string, paymentIntentId: st
   }
 }
 
-/** One row of the dashboard's "Online orders today"; `owner: 'edge'` means refund at the till. */
-export interface OnlineOrderSummary {
-  readonly id: string;
-  readonly number: string;
-  readonly customerName: string;
-  readonly status: string;
-  readonly paymentStatus: string;
-  readonly total: number;
-  readonly currency: string;
-  readonly owner: 'cloud' | 'edge';
-  readonly createdAt: string;
-}
+export type { OnlineOrderSummary };
 
 const StoreParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), orderId: Type.String({ format: 'uuid', maxLength: 36 }) });

@@ -11,22 +11,9 @@ import { readCheckSettings } from './check-repricing';
 import { type CheckView, checkView } from './check-rows';
 import { type FloorPlan, readFloorPlan } from './table-commands';
 
-export interface OpenCheckSummary {
-  readonly orderId: string;
-  readonly number: string;
-  readonly tableId: string | null;
-  readonly tabName: string | null;
-  readonly guests: number | null;
-  readonly total: number;
-  readonly paid: number;
-  readonly status: OrderStatus;
-  readonly paymentStatus: PaymentStatus;
-  readonly openedAt: string;
-  /** "Seat 2", "1 of 3" for a part of a split check. */
-  readonly splitLabel: string | null;
-  readonly parentOrderId: string | null;
-  readonly split: boolean;
-}
+import type { OpenCheckSummary } from '@brigade/sync/model';
+
+export type { OpenCheckSummary };
 
 export interface FloorView extends FloorPlan {
   readonly checks: readonly OpenCheckSummary[];

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import {
-  BrigadeError, type CheckTotals, type Comp, type DiningOption, type LineDiscount, type MenuIndex, type Order, type OrderDiscount, type PricedCheck,
+  BrigadeError, type Comp, type LineDiscount, type MenuIndex, type OrderDiscount,
 } from '@brigade/sync/model';
 import { checkLines, checks, floorTables, orderLines } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
@@ -15,41 +15,9 @@ import { type AppliedPromo, priceStoredCheck, readCheckSettings } from './check-
 
 export type CheckRow = typeof checks.$inferSelect;
 
-export interface CheckLineInfo {
-  readonly lineId: string;
-  readonly seat: number | null;
-  readonly course: number;
-  /** A later course not yet sent: it waits for "fire course N". */
-  readonly held: boolean;
-  readonly firedIn: number | null;
-  readonly voided: boolean;
-  readonly discount: LineDiscount | null;
-  readonly comp: Comp | null;
-}
+import type { CheckLineInfo, CheckView } from '@brigade/sync/model';
 
-export interface CheckView {
-  readonly orderId: string;
-  readonly tableId: string | null;
-  readonly tableLabel: string | null;
-  readonly tabName: string | null;
-  readonly guests: number | null;
-  readonly diningOption: DiningOption;
-  readonly orderDiscounts: readonly OrderDiscount[];
-  readonly promoCode: string | null;
-  readonly parentOrderId: string | null;
-  readonly splitInto: readonly string[];
-  /** For a split child: what it is ("Seat 2", "1 of 3"). */
-  readonly splitLabel: string | null;
-  readonly releasedCourses: readonly number[];
-  readonly lines: readonly CheckLineInfo[];
-  /** The check priced by the model from its lines (for a split child, its parent's share is in `totals`). */
-  readonly priced: PricedCheck;
-  /** What this check owes: equal to `order.totals`. */
-  readonly totals: CheckTotals;
-  readonly cashIncrement: number;
-  readonly tipSuggestions: readonly number[];
-  readonly order: Order;
-}
+export type { CheckLineInfo, CheckView };
 
 export function findCheck(orm: Orm, orderId: string): CheckRow | undefined {
   return orm.select().from(checks).where(eq(checks.orderId, orderId)).get();
