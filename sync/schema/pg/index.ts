@@ -4,4 +4,5 @@ export * from './tables-menu';
 export * from './tables-orders';
 export * from './tables-sync';
 export * from './tables-ledger';
+export * from './tables-staff-cash';
 export { SHAPE_TABLES, type ShapeTableName } from './shape-tables';
