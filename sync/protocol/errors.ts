@@ -17,6 +17,7 @@ export const cloudErrorCatalog = {
   SHAPE_PARAMS_INVALID: { status: 400, message: 'The shape parameters are not valid.' },
   SHAPE_OFFSET_INVALID: { status: 400, message: 'The shape offset is not valid.' },
   SHAPE_HANDLE_REQUIRED: { status: 400, message: 'A shape handle is required with that offset.' },
+  SHAPE_SCHEMA_TOO_NEW: { status: 400, message: 'This edge follows a newer shape schema than the cloud serves; it waits for the cloud to be upgraded.' },
   MENU_TOO_LARGE: { status: 413, message: 'The menu is too large.' },
   MENU_INVALID: { status: 422, message: 'The menu is not consistent.' },
   MENU_VERSION_CONFLICT: { status: 409, message: 'The menu changed meanwhile. Reload it and try again.' },
@@ -30,6 +31,12 @@ export const cloudErrorCatalog = {
   ORDER_OWNED_BY_CLOUD: { status: 409, message: 'That order belongs to online ordering and was not handed to the store.' },
   ORDER_OTHER_STORE: { status: 409, message: 'That order id belongs to another store.' },
   STALE_VERSION: { status: 409, message: 'A newer version of that order is already in the cloud.' },
+  DRAWER_SESSION_INCONSISTENT: { status: 422, message: 'That drawer session does not add up (expected, over/short or movement totals).' },
+  DRAWER_SESSION_OTHER_STORE: { status: 409, message: 'That drawer session id belongs to another store.' },
+  DRAWER_SESSION_CLOSED: { status: 409, message: 'That drawer session is closed in the cloud; a closed session does not change.' },
+  PUNCH_INCONSISTENT: { status: 422, message: 'That time punch does not match the punch stored under its id.' },
+  Z_REPORT_INCONSISTENT: { status: 422, message: 'That Z report does not add up.' },
+  Z_REPORT_CONFLICT: { status: 409, message: 'The store already has a different Z report under that number.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type CloudErrorCode = keyof typeof cloudErrorCatalog;

@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import { PRINTER_NAME_MAX, PRINTER_REPORT_MAX, PUSH_BATCH_MAX } from './push';
+import { DrawerSessionMutationSchema, PunchMutationSchema, ZReportMutationSchema } from './staff-cash-push-schema';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Iso = Type.String({ minLength: 10, maxLength: 40 });
@@ -87,6 +88,9 @@ export const OutboxMutationSchema = Type.Union([
   Type.Object({ ...envelope, name: Type.Literal('audit.append'), args: AuditSchema }, { additionalProperties: false }),
   Type.Object({ ...envelope, name: Type.Literal('stock.move'), args: StockSchema }, { additionalProperties: false }),
   Type.Object({ ...envelope, name: Type.Literal('gift.entry'), args: LedgerEntrySchema }, { additionalProperties: false }),
+  Type.Object({ ...envelope, name: Type.Literal('drawer.session'), args: DrawerSessionMutationSchema }, { additionalProperties: false }),
+  Type.Object({ ...envelope, name: Type.Literal('timeclock.punch'), args: PunchMutationSchema }, { additionalProperties: false }),
+  Type.Object({ ...envelope, name: Type.Literal('report.z'), args: ZReportMutationSchema }, { additionalProperties: false }),
 ]);
 
 const PrinterReportSchema = Type.Object(

@@ -8,6 +8,7 @@
 import type { ItemId, OrderId, StoreId } from '../model/ids';
 import type { Order } from '../model/order';
 import type { LedgerEntry } from '../model/gift-cards';
+import type { StaffCashMutation } from './staff-cash-push';
 
 export interface AuditEntry {
   readonly id: string;
@@ -43,7 +44,9 @@ export type Mutation =
   | { readonly name: 'audit.append'; readonly args: AuditEntry }
   | { readonly name: 'stock.move'; readonly args: StockMovement }
   /** A gift card or loyalty ledger entry written at the store; the cloud sums them per account. */
-  | { readonly name: 'gift.entry'; readonly args: LedgerEntry };
+  | { readonly name: 'gift.entry'; readonly args: LedgerEntry }
+  /** Drawer sessions, time punches and Z reports (staff-cash-push.ts). */
+  | StaffCashMutation;
 
 export type MutationName = Mutation['name'];
 

@@ -11,6 +11,7 @@ import { type Mutation, CloudError } from '@brigade/sync/protocol';
 import { auditLog, itemAvailability, menuItems, onlineOrders, orders, stockMovements } from '@brigade/sync/schema/pg';
 import type { CloudTx } from '../db/database';
 import { applyLedgerEntry } from './ledger-applier';
+import { applyDrawerSession, applyPunch, applyZReport } from './staff-cash-appliers';
 
 export interface ApplyScope {
   readonly storeId: string;
@@ -87,6 +88,12 @@ export async function applyMutation(tx: CloudTx, scope: ApplyScope, mutation: Mu
     }
     case 'gift.entry':
       return applyLedgerEntry(tx, scope, mutation.args);
+    case 'drawer.session':
+      return applyDrawerSession(tx, scope, mutation.args.session, mutation.args.version);
+    case 'timeclock.punch':
+      return applyPunch(tx, scope, mutation.args);
+    case 'report.z':
+      return applyZReport(tx, scope, mutation.args);
   }
 }
 
