@@ -8,6 +8,7 @@
  */
 import { type ChangeMessage, type Message, type Offset, type Row, ShapeStream, isChangeMessage, isControlMessage } from '@electric-sql/client';
 import { STORE_WHERE, type ShapeName } from '../protocol/shapes';
+import type { BackoffPolicy } from './backoff';
 
 export interface ShapeBatchInfo {
   readonly handle: string;
@@ -26,6 +27,8 @@ export interface ShapeFollowerOptions<T extends Row<unknown> = Row> {
   readonly offset?: string;
   readonly handle?: string;
   readonly fetch?: typeof fetch;
+  /** How the client backs off after a failed request (the client's own default: 1 s growing to 32 s). */
+  readonly backoff?: BackoffPolicy;
   readonly onBatch: (messages: readonly ChangeMessage<T>[], info: ShapeBatchInfo) => void | Promise<void>;
   readonly onError?: (error: Error) => void;
 }
@@ -52,6 +55,7 @@ export function followShape<T extends Row<unknown> = Row>(options: ShapeFollower
     headers: { authorization: () => `Bearer ${typeof options.credential === 'function' ? options.credential() : options.credential}` },
     ...(resuming ? { offset: options.offset as Offset, handle: options.handle } : {}),
     ...(options.fetch ? { fetchClient: options.fetch } : {}),
+    ...(options.backoff ? { backoffOptions: { initialDelay: options.backoff.baseMs, maxDelay: options.backoff.maxMs, multiplier: 2 } } : {}),
     signal: abort.signal,
     onError: (error) => {
       state = { ...state, lastError: error.message };
