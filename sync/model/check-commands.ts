@@ -59,12 +59,19 @@ export const checkCommandArgs = {
     },
     { additionalProperties: false },
   ),
-  'check.discountLine': Type.Object({ orderId: Uuid, lineId: Uuid, discount: Type.Union([LineDiscountSchema, Type.Null()]) }, { additionalProperties: false }),
+  /** `managerPin`: approval by someone holding `discount` when the signed-in role does not. */
+  'check.discountLine': Type.Object(
+    { orderId: Uuid, lineId: Uuid, discount: Type.Union([LineDiscountSchema, Type.Null()]), managerPin: Type.Optional(Pin) },
+    { additionalProperties: false },
+  ),
   'check.compLine': Type.Object(
     { orderId: Uuid, lineId: Uuid, comp: Type.Union([CompSchema, Type.Null()]), managerPin: Type.Optional(Pin) },
     { additionalProperties: false },
   ),
-  'check.setDiscounts': Type.Object({ orderId: Uuid, orderDiscounts: Type.Array(OrderDiscountSchema, { maxItems: 5 }) }, { additionalProperties: false }),
+  'check.setDiscounts': Type.Object(
+    { orderId: Uuid, orderDiscounts: Type.Array(OrderDiscountSchema, { maxItems: 5 }), managerPin: Type.Optional(Pin) },
+    { additionalProperties: false },
+  ),
   'check.applyPromo': Type.Object({ orderId: Uuid, code: Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()]) }, { additionalProperties: false }),
   /** Party size, dining option, or a transfer to another table or tab name. */
   'check.update': Type.Object(

@@ -8,6 +8,7 @@ import type { CheckLineInfo, CheckView } from '../shared/check-types';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { ApprovalCancelled, useStaff } from './staff-session';
+import { useApproval } from './use-approval';
 
 /** Runs a change, asking for a manager first when `approval` names the action. */
 function useCheckAction(onChanged: () => void): (run: (pin: { managerPin?: string }) => Promise<unknown>, approval?: string) => Promise<void> {
@@ -27,14 +28,16 @@ function useCheckAction(onChanged: () => void): (run: (pin: { managerPin?: strin
 export function LineAdjustments({ orderId, line, name, onChanged }: { orderId: string; line: CheckLineInfo; name: string; onChanged: () => void }) {
   const { client } = useHub();
   const act = useCheckAction(onChanged);
+  // Discounts ask for a PIN only when the hub says this person may not give them.
+  const approved = useApproval();
   if (line.voided) return null;
   return (
     <span className="line-actions">
       {line.comp === null && (
         <button type="button" className="btn" aria-label={line.discount ? `Remove discount on ${name}` : `10% off ${name}`}
-          onClick={() => void act(() => client.command('check.discountLine', {
-            orderId, lineId: line.lineId, discount: line.discount ? null : { name: '10% off', value: { kind: 'percent', bps: 1000 } },
-          }))}>{line.discount ? 'Full price' : '−10%'}</button>
+          onClick={() => void approved(`Discount ${name}`, (pin) => client.command('check.discountLine', {
+            orderId, lineId: line.lineId, discount: line.discount ? null : { name: '10% off', value: { kind: 'percent', bps: 1000 } }, ...pin,
+          })).then((done) => done && onChanged())}>{line.discount ? 'Full price' : '−10%'}</button>
       )}
       {line.discount === null && (
         <button type="button" className="btn" aria-label={line.comp ? `Charge ${name} again` : `Comp ${name}`}
