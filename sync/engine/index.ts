@@ -2,3 +2,4 @@
 export * from './pusher';
 export * from './backoff';
 export * from './shape-follower';
+export * from './crash-points';

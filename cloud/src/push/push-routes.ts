@@ -1,5 +1,6 @@
 /** `POST /sync/push`: an edge's outbox batch, authenticated by its store credential. */
 import type { FastifyInstance } from 'fastify';
+import { crashPoint } from '@brigade/sync/engine';
 import { CloudError, type PushRequest, PushRequestSchema, PushResponseSchema } from '@brigade/sync/protocol';
 import { authenticateStore, bearerToken } from '../auth/store-auth';
 import type { CloudContext } from '../context';
@@ -24,6 +25,8 @@ export function registerPushRoutes(app: FastifyInstance, ctx: CloudContext): voi
       if (body.nodeId !== caller.nodeId) throw new CloudError('STORE_MISMATCH', 'This credential belongs to another node.');
       await recordHeartbeat(ctx, caller.storeId, caller.organisationId, body.nodeId, body.status);
       const { response, changed } = await applyPush(ctx.database.db, { storeId: caller.storeId, organisationId: caller.organisationId }, body);
+      // Crash tests: the push is committed, the edge has not heard so; it will send it again.
+      crashPoint('cloud.after-commit-before-ack');
       if (changed) await ctx.changes.kick();
       return response;
     },

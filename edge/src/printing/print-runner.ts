@@ -21,6 +21,7 @@ import { type PrinterCondition, PrinterHealth, conditionOf } from './printer-hea
 import { EXPO_STATION, backupOf, hasExpoPrinter, primaryPrinterFor } from './printer-routing';
 import { type PrinterAssignment, PrinterSettings, type RoutedPrinter } from './printer-settings';
 import type { ReceiptCheck } from '@brigade/drivers';
+import { crashPoint } from '@brigade/sync/engine';
 import { type MenuIndex, indexMenu } from '@brigade/sync/model';
 import { receiptChecks, renderJob } from './render-job';
 
@@ -274,6 +275,8 @@ export class PrintRunner {
     if (bytes === null) return true;
     await this.queue.sending(job.id, printer.id);
     const outcome = await device.print(bytes);
+    // Crash tests: printed (or maybe printed) but still `sending`: the next start reprints it once.
+    crashPoint('edge.after-print-send-before-mark');
     if (outcome.ok) {
       await this.queue.printed(job.id, printer.id, job.attempts + 1);
       this.health.record(printer.id, 'ready');

@@ -5,6 +5,7 @@
  * the rows (the menu document) changes together with them.
  */
 import { and, eq } from 'drizzle-orm';
+import { crashPoint } from '@brigade/sync/engine';
 import { shapePositions, shapeRows } from '@brigade/sync/schema/sqlite';
 import { iso } from './clock';
 import type { StoreContext } from './store-context';
@@ -24,7 +25,11 @@ export function createShapeStore(store: StoreContext): EdgeStore['shapes'] {
       store.sqlite.transaction(() => {
         // A reset batch is the complete new snapshot (after the cloud rotated the shape).
         if (info.reset) store.orm.delete(shapeRows).where(eq(shapeRows.shape, shape)).run();
-        for (const change of changes) applyChange(store, shape, change);
+        for (const [index, change] of changes.entries()) {
+          applyChange(store, shape, change);
+          // Crash tests: a batch half written must roll back whole, its resume position with it.
+          if (index === 0) crashPoint('edge.mid-shape-batch');
+        }
         const at = iso(store.now());
         store.orm.insert(shapePositions).values({ shape, handle: info.handle, offset: info.offset, updatedAt: at })
           .onConflictDoUpdate({ target: shapePositions.shape, set: { handle: info.handle, offset: info.offset, updatedAt: at } }).run();

@@ -5,7 +5,7 @@
  * same transaction, once all menu shapes have arrived, and the screens are told after commit.
  */
 import type { ChangeMessage, Row } from '@electric-sql/client';
-import { type BackoffPolicy, type Pusher, type PusherStatus, type ShapeFollower, createPusher, followShape } from '@brigade/sync/engine';
+import { type BackoffPolicy, type Pusher, type PusherStatus, type ShapeFollower, crashPoint, createPusher, followShape } from '@brigade/sync/engine';
 import { type PrinterReport, SHAPE_NAMES, type ShapeName } from '@brigade/sync/protocol';
 import type { EdgeStore, ShapeChange } from '../store/types';
 import { MENU_SHAPES, menuFromShapes } from './menu-from-shapes';
@@ -48,7 +48,12 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
   const printers = options.printers;
   let sentPrinters: readonly PrinterReport[] | null = null;
   const pusher = createPusher({
-    peek: (limit) => store.outbox.peek(limit),
+    peek: (limit) => {
+      const batch = store.outbox.peek(limit);
+      // Crash tests: the commands are committed and answered, the push carrying them not sent.
+      if (batch.length > 0) crashPoint('edge.after-commit-before-push');
+      return batch;
+    },
     ack: (upto) => store.outbox.ack(upto),
     count: () => store.queries.syncStatus().waiting,
     nodeId: store.outbox.nodeId,
