@@ -5,4 +5,5 @@ export * from './tables-orders';
 export * from './tables-sync';
 export * from './tables-ledger';
 export * from './tables-staff-cash';
+export * from './tables-owner-shapes';
 export { SHAPE_TABLES, type ShapeTableName } from './shape-tables';

@@ -7,3 +7,4 @@ export * from './tables-online';
 export * from './tables-cloud-link';
 export * from './tables-inventory';
 export * from './tables-devices';
+export * from './tables-ledger-balances';
