@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import {
-  checkLines, commands, itemAvailability, kitchenTickets, menu, orderLines, orders, payments, store,
+  checkLines, checkSettings, checks, commands, itemAvailability, kitchenTickets, menu, orderLines, orders, payments, store,
 } from '@brigade/sync/schema/sqlite';
 import { prepareUncached } from './statement-cache';
 import type { Orm } from './store-context';
@@ -29,9 +29,21 @@ function buildReads(orm: Orm) {
     ticketById: orm.select().from(kitchenTickets).where(eq(kitchenTickets.id, id)).prepare(),
     menuHead: orm.select({ version: menu.version, updatedAt: menu.updatedAt }).from(menu).where(eq(menu.id, id)).prepare(),
     storeRow: orm.select().from(store).prepare(),
+    // What pricing a stored check reads (check-repricing.ts) besides its lines.
+    orderDiningOption: orm.select({ diningOption: orders.diningOption }).from(orders).where(eq(orders.id, id)).prepare(),
+    checkOfOrder: orm.select().from(checks).where(eq(checks.orderId, id)).prepare(),
+    checkLinesOfOrder: orm.select().from(checkLines).where(eq(checkLines.orderId, id)).prepare(),
+    checkSettingsRow: orm.select().from(checkSettings).where(eq(checkSettings.id, 'current')).prepare(),
     unavailableItems: orm.select({ itemId: itemAvailability.itemId }).from(itemAvailability).where(eq(itemAvailability.unavailable, true)).prepare(),
     lastLinePosition: orm.select({ position: sql<number>`coalesce(max(${orderLines.position}), 0)` }).from(orderLines).where(eq(orderLines.orderId, id)).prepare(),
     // Inserts through drizzle too: columns left out (added by later migrations) get the schema's defaults.
+    insertOrder: orm.insert(orders).values({
+      id, number: sql.placeholder('number'), businessDay: sql.placeholder('businessDay'), channel: sql.placeholder('channel'),
+      diningOption: sql.placeholder('diningOption'), status: 'open', paymentStatus: 'unpaid', totals: sql.placeholder('totals'),
+      total: sql.placeholder('total'), paid: 0, refunded: 0, version: 0, fireSeq: 0, customerName: sql.placeholder('customerName'),
+      tableLabel: sql.placeholder('tableLabel'), note: sql.placeholder('note'), createdBy: sql.placeholder('createdBy'),
+      deviceId: sql.placeholder('deviceId'), createdAt: sql.placeholder('createdAt'), updatedAt: sql.placeholder('createdAt'),
+    }).prepare(),
     insertOrderLine: orm.insert(orderLines).values({
       id, orderId: sql.placeholder('orderId'), position: sql.placeholder('position'), itemId: sql.placeholder('itemId'),
       stationId: sql.placeholder('stationId'), priced: sql.placeholder('priced'), voided: false, firedIn: null, createdAt: sql.placeholder('createdAt'),
@@ -60,6 +72,17 @@ function buildWrites(db: Database.Database) {
     ),
     /** totals JSON, total, payment status, updated at, order id. */
     updateOrderTotals: sqlite.prepare('UPDATE orders SET totals = ?, total = ?, payment_status = ?, version = version + 1, updated_at = ? WHERE id = ?'),
+    /**
+     * order id → which order effects (inventory-order-effects.ts) can have anything to do: 1/0 per
+     * step. Each flag holds whenever its step would read or write anything for the order.
+     */
+    orderEffectsReach: sqlite.prepare(`SELECT
+      (EXISTS (SELECT 1 FROM stock_moves WHERE order_id = @id AND reason IN ('sale', 'void'))
+        OR (EXISTS (SELECT 1 FROM order_lines WHERE order_id = @id AND voided = 0 AND fired_in IS NOT NULL)
+          AND EXISTS (SELECT 1 FROM recipe_components))) AS stock,
+      EXISTS (SELECT 1 FROM gift_card_lines WHERE order_id = @id) AS gift,
+      EXISTS (SELECT 1 FROM loyalty_orders WHERE order_id = @id) AS loyalty,
+      EXISTS (SELECT 1 FROM payments WHERE order_id = @id AND tender IN ('gift_card', 'loyalty') AND refunded > 0) AS ledgerRefunds`),
     /** business day → the day's next order number. */
     nextOrderNumber: sqlite.prepare(
       'INSERT INTO order_counters (business_day, last_number) VALUES (?, 1) ON CONFLICT (business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number AS n',

@@ -8,13 +8,13 @@
  * unit price (modifiers included) and tax rates; the dining option still picks among the
  * frozen rates, and discounts, comps, the promo code and the service charge apply as usual.
  */
-import { and, eq } from 'drizzle-orm';
 import {
   type CheckInput, type CheckLineRequest, type CheckPart, type CheckTotals, type Comp, type DiningOption, type ItemId, type LineDiscount,
   type LineId, type MenuIndex, type MenuItem, type OrderDiscount, type PricedCheck, type PricedLine, type PromoCode,
   type ServiceChargeRule, type StationId, type TaxRate, type TaxRateId, indexMenu, priceCheck,
 } from '@brigade/sync/model';
-import { checkLines, checkSettings, checks, orderLines, orders } from '@brigade/sync/schema/sqlite';
+import type { checkLines, checks, orderLines } from '@brigade/sync/schema/sqlite';
+import { orderReads } from '../hot-queries';
 import type { Orm } from '../store-context';
 
 /** What a line's price was made of when it was added. */
@@ -64,7 +64,7 @@ export function frozenPricingOf(index: MenuIndex, line: PricedLine): FrozenLineP
 }
 
 export function readCheckSettings(orm: Orm): CheckSettings {
-  const row = orm.select().from(checkSettings).where(eq(checkSettings.id, 'current')).get();
+  const row = orderReads(orm).checkSettingsRow.get();
   if (!row) return DEFAULT_CHECK_SETTINGS;
   return {
     serviceCharge: row.serviceCharge === null ? null : (JSON.parse(row.serviceCharge) as ServiceChargeRule),
@@ -88,10 +88,12 @@ export interface StoredCheck {
  * parent owes nothing itself (its children are paid instead).
  */
 export function priceStoredCheck(orm: Orm, menu: MenuIndex, orderId: string, lines?: readonly LineRow[]): StoredCheck {
-  const order = orm.select({ diningOption: orders.diningOption }).from(orders).where(eq(orders.id, orderId)).get();
-  const rows = lines ?? orm.select().from(orderLines).where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false))).all();
-  const check = orm.select().from(checks).where(eq(checks.orderId, orderId)).get();
-  const extras = new Map(orm.select().from(checkLines).where(eq(checkLines.orderId, orderId)).all().map((r) => [r.lineId, r]));
+  // Prepared once per connection (hot-queries.ts): every order change prices its check.
+  const q = orderReads(orm);
+  const order = q.orderDiningOption.get({ id: orderId });
+  const rows = lines ?? q.activeLinesOfOrder.all({ id: orderId });
+  const check = q.checkOfOrder.get({ id: orderId });
+  const extras = new Map(q.checkLinesOfOrder.all({ id: orderId }).map((r) => [r.lineId, r]));
   const settings = readCheckSettings(orm);
   const { index, requests, originals } = frozenIndex(menu, rows, extras);
   const promo = check?.promoCode ? (JSON.parse(check.promoCode) as AppliedPromo) : undefined;

@@ -1,6 +1,6 @@
 /** Orders: create, add lines, void a line, fire, complete, void. */
 import { and, eq, inArray } from 'drizzle-orm';
-import { BrigadeError, type KitchenTicketItem, type OrderTotals, totalLines } from '@brigade/sync/model';
+import { BrigadeError, type KitchenTicketItem, type OrderChannel, type OrderTotals, totalLines } from '@brigade/sync/model';
 import { kitchenTickets, orderLines, orders, printJobs } from '@brigade/sync/schema/sqlite';
 import { businessDayOf } from '../clock';
 import { defineCommand } from '../command-registry';
@@ -26,16 +26,15 @@ export const orderCreate = defineCommand({
   run(tx, ctx, args) {
     checkChannel(ctx.actor.deviceRole, args.channel);
     if (orderExists(tx, args.orderId)) throw new BrigadeError('VALIDATION_FAILED', 'An order with this id already exists.', { orderId: args.orderId });
-    const lines = priceRequestedLines(tx, args.lines, args.diningOption, args.channel);
+    const lines = priceRequestedLines(tx, args.lines, args.diningOption, priceChannel(ctx.actor.deviceRole, args.channel));
     const store = ctx.store.storeRow();
     const businessDay = businessDayOf(ctx.at, store.timezone, store.businessDayEndHour);
     const totals: OrderTotals = totalLines(ctx.store.menuIndex(), lines);
-    tx.orm.insert(orders).values({
+    orderReads(tx.orm).insertOrder.run({
       id: args.orderId, number: nextOrderNumber(tx, businessDay), businessDay, channel: args.channel, diningOption: args.diningOption,
-      status: 'open', paymentStatus: 'unpaid', totals: JSON.stringify(totals), total: totals.total, paid: 0, refunded: 0, version: 0,
-      fireSeq: 0, customerName: args.customerName ?? null, tableLabel: args.tableLabel ?? null, note: args.note ?? null,
-      createdBy: ctx.actor.staff?.id ?? null, deviceId: ctx.actor.deviceId, createdAt: tx.now, updatedAt: tx.now,
-    }).run();
+      totals: JSON.stringify(totals), total: totals.total, customerName: args.customerName ?? null, tableLabel: args.tableLabel ?? null,
+      note: args.note ?? null, createdBy: ctx.actor.staff?.id ?? null, deviceId: ctx.actor.deviceId, createdAt: tx.now,
+    });
     insertLines(tx, args.orderId, lines);
     checkExpectedTotal(tx, args.orderId, args.expectedTotal);
     tx.audit('order.create', { orderId: args.orderId, detail: { lines: lines.length, total: totals.total } });
@@ -49,6 +48,16 @@ function checkChannel(role: string, channel: string): void {
   if ((role === 'kiosk') !== (channel === 'kiosk') || channel === 'online') {
     throw new BrigadeError('VALIDATION_FAILED', `A ${role} screen cannot create ${channel} orders.`, { field: 'channel' });
   }
+}
+
+/**
+ * The channel whose prices apply: the screen's own (a POS is the counter, a kiosk the kiosk),
+ * never what the request says; only the system (online intake) names it.
+ */
+export function priceChannel(role: string, channel: OrderChannel): OrderChannel {
+  if (role === 'kiosk') return 'kiosk';
+  if (role === 'pos') return 'counter';
+  return channel;
 }
 
 function orderExists(tx: CommandTx, orderId: string): boolean {
@@ -66,7 +75,7 @@ export const orderAddLines = defineCommand({
       throw new BrigadeError('ORDER_ALREADY_PAID', undefined, { orderId: args.orderId });
     }
     refuseIfSplit(tx.orm, args.orderId);
-    const lines = priceRequestedLines(tx, args.lines, row.diningOption, row.channel);
+    const lines = priceRequestedLines(tx, args.lines, row.diningOption, priceChannel(tx.ctx.actor.deviceRole, row.channel));
     insertLines(tx, args.orderId, lines);
     checkExpectedTotal(tx, args.orderId, args.expectedTotal);
     tx.audit('order.addLines', { orderId: args.orderId, detail: { lines: lines.length } });
