@@ -5,6 +5,7 @@ import { devices, itemAvailability, pairingRequests, printJobs, staffSessions } 
 import { defineCommand } from '../command-registry';
 import { loadOrder } from '../order-rows';
 import { requireOrder } from './order-helpers';
+import { pushNoSale } from './staff-cash-push';
 
 export const receiptPrint = defineCommand({
   name: 'receipt.print',
@@ -35,6 +36,7 @@ export const drawerOpen = defineCommand({
   run(tx, ctx, args) {
     const printJobId = tx.printJob({ idemKey: `drawer:nosale:${ctx.commandId}`, printerRole: 'receipt', payload: { kind: 'drawer', reason: args.reason } });
     tx.audit('drawer.open', { detail: { reason: args.reason, printJobId } });
+    pushNoSale(tx, ctx.actor.deviceId);
     return { opened: true };
   },
 });

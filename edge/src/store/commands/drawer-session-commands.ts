@@ -10,6 +10,7 @@ import { businessDayOf } from '../clock';
 import { defineCommand } from '../command-registry';
 import type { CommandContext, CommandTx } from '../command-tx';
 import type { Orm } from '../store-context';
+import { pushDrawerSession } from './staff-cash-push';
 
 type SessionRow = typeof drawerSessions.$inferSelect;
 interface CashCount {
@@ -80,6 +81,7 @@ export const drawerOpenSession = defineCommand({
     }).run();
     tx.printJob({ idemKey: `drawer:session:${args.sessionId}`, printerRole: 'receipt', payload: { kind: 'drawer', reason: 'float' } });
     tx.audit('drawer.openSession', { detail: { sessionId: args.sessionId, deviceId, float: float.amount, businessDay } });
+    pushDrawerSession(tx, args.sessionId);
     return { sessionId: args.sessionId, float: float.amount, openedAt: tx.now };
   },
 });
@@ -105,6 +107,7 @@ function movementCommand(name: 'drawer.payIn' | 'drawer.payOut' | 'drawer.drop',
       }).run();
       tx.printJob({ idemKey: `drawer:${kind}:${args.movementId}`, printerRole: 'receipt', payload: { kind: 'drawer', reason: kind.replace('_', ' ') } });
       tx.audit(name, { detail: { sessionId: session.id, movementId: args.movementId, kind, amount: args.amount, reason: args.reason } });
+      pushDrawerSession(tx, session.id);
       return { sessionId: session.id, movementId: args.movementId, kind, amount: args.amount };
     },
   });
@@ -133,6 +136,7 @@ export const drawerCloseSession = defineCommand({
     tx.audit('drawer.closeSession', {
       detail: { sessionId: session.id, deviceId: session.deviceId, float: session.float, counted: counted.amount, expected, overShort, openedAt: session.openedAt },
     });
+    pushDrawerSession(tx, session.id);
     return { sessionId: session.id, counted: counted.amount, expected, overShort };
   },
 });

@@ -9,6 +9,7 @@ import { drawerSessions, staff, zReports } from '@brigade/sync/schema/sqlite';
 import { defineCommand } from '../command-registry';
 import type { Orm } from '../store-context';
 import { BEGINNING, computeDayReport, lastZ } from './report-figures';
+import { pushZReport } from './staff-cash-push';
 
 function staffName(orm: Orm, id: string | null): string | null {
   if (id === null) return null;
@@ -47,6 +48,7 @@ export const reportCloseDay = defineCommand({
         report: JSON.stringify(report),
       },
     });
+    pushZReport(tx, { id: args.reportId, report });
     return { reportId: args.reportId, report, printJobId };
   },
 });

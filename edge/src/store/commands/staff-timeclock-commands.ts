@@ -10,6 +10,7 @@ import { defineCommand } from '../command-registry';
 import type { CommandContext } from '../command-tx';
 import { MAX_PIN_FAILURES, PIN_LOCK_MS } from '../staff-auth';
 import type { Orm } from '../store-context';
+import { pushPunch } from './staff-cash-push';
 
 /**
  * The time clock takes a PIN with nobody signed in, so it counts wrong PINs with sign-in's
@@ -67,6 +68,7 @@ export const timeclockPunch = defineCommand<'timeclock.punch', { id: string; nam
     }).run();
     // Audited as the person punching, whoever is signed in on the screen.
     tx.audit('timeclock.punch', { detail: { punchId: args.punchId, staffId: person.id, kind: args.kind, at: tx.now, businessDay } });
+    pushPunch(tx, args.punchId);
     return { punchId: args.punchId, staff: { id: person.id as StaffId, name: person.name }, kind: args.kind, at: tx.now, state: clockStateAfter(args.kind) };
   },
 });
@@ -95,6 +97,7 @@ export const timeclockCorrect = defineCommand({
       at: newAt, originalAt: punch.originalAt ?? punch.at, correctedBy: ctx.approvedBy, correctedAt: tx.now, correctionReason: args.reason,
     }).where(eq(timePunches.id, punch.id)).run();
     tx.audit('timeclock.correct', { detail: { punchId: punch.id, staffId: punch.staffId, kind: punch.kind, from: punch.at, to: newAt, reason: args.reason } });
+    pushPunch(tx, punch.id);
     return { punchId: punch.id, at: newAt, originalAt: punch.originalAt ?? punch.at };
   },
 });
