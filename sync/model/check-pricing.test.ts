@@ -164,3 +164,14 @@ describe('check refusals', () => {
     expect(errorCode(() => priceCheck(demo, input))).toBe(code);
   });
 });
+
+describe('the channel of the sale', () => {
+  it('prices a beer at its counter price when the check is sold at the counter, tax on that price', () => {
+    const menu: Menu = { ...demoMenu, items: demoMenu.items.map((i) => (i.id === DEMO.beer ? { ...i, channelPrices: { counter: cents(700) } } : i)) };
+    const index = indexMenu(menu);
+    const counter = priceCheck(index, { lines: [beer(1)], sale: { channel: 'counter' } });
+    // 7.00 at 8.75 % = 0.6125 → 0.61
+    expect(counter.totals).toMatchObject({ subtotal: 700, tax: 61, total: 761 });
+    expect(priceCheck(index, { lines: [beer(1)] }).totals.subtotal).toBe(650);
+  });
+});

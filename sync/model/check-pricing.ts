@@ -28,7 +28,7 @@ import type { TaxRateId } from './ids';
 import type { MenuIndex, Unavailable } from './menu';
 import { type Cents, cents, sumCents } from './money';
 import type { DiningOption } from './order';
-import { type LineRequest, type LineTax, MAX_LINES_PER_ORDER, type OrderTotals, type PricedLine, computeLineTaxes, priceLine, resolveTaxRates, summariseTaxes } from './pricing';
+import { type LineRequest, type LineTax, MAX_LINES_PER_ORDER, type OrderTotals, type PricedLine, type SaleContext, computeLineTaxes, priceLine, resolveTaxRates, summariseTaxes } from './pricing';
 import { type PromoCode, validatePromoCode } from './promo-codes';
 import { type ServiceChargeRule, checkGuests, serviceChargeAmount, serviceChargeApplies } from './service-charge';
 
@@ -57,6 +57,8 @@ export interface CheckInput {
   readonly promo?: PromoApplication;
   readonly serviceCharge?: ServiceChargeRule;
   readonly unavailable?: Unavailable;
+  /** The channel (its prices) and time of the sale, as `priceOrder` takes them; the register sells as `counter`. */
+  readonly sale?: SaleContext;
 }
 
 /**
@@ -200,7 +202,7 @@ interface LineWithDiscount {
 }
 
 function priceWithLineDiscount(index: MenuIndex, request: CheckLineRequest, input: CheckInput): LineWithDiscount {
-  const line = priceLine(index, request, input.unavailable, input.diningOption);
+  const line = priceLine(index, request, input.unavailable, input.diningOption, input.sale);
   const seat = request.seat ?? null;
   if (seat !== null && (!Number.isInteger(seat) || seat < 1 || seat > MAX_SEAT)) {
     throw new BrigadeError('VALIDATION_FAILED', `A seat is a number from 1 to ${MAX_SEAT}.`, { lineId: request.lineId });

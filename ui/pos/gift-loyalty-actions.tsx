@@ -3,12 +3,13 @@
  * attach a loyalty account so the order earns points. A draft is sent to the hub first, as
  * Pay would, so the card line joins the same order.
  */
-import { type DiningOption, type LineRequest, type MenuIndex, type Order, cents, formatMoney, isValidCardNumber, newId } from '@brigade/sync/model';
+import { type DiningOption, type LineRequest, type MenuIndex, type Order, cents, formatMoney, isValidCardNumber, newId, priceCheck } from '@brigade/sync/model';
 import { useState } from 'react';
 import { Dialog } from '../shared/dialog';
-import { priceDraft, toWireLines } from '../shared/draft-order';
+import { toWireLines } from '../shared/draft-order';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
+import { REGISTER_SALE } from './register-sale';
 
 interface Props {
   index: MenuIndex;
@@ -43,7 +44,8 @@ function useOrderForExtras({ index, lines, diningOption, order, onOrder }: Props
     if (order) return order;
     if (lines.length === 0) return null;
     const { order: created } = await client.command('order.create', {
-      orderId: newId(), channel: 'counter', diningOption, lines: toWireLines(lines), expectedTotal: priceDraft(index, lines).totals.total,
+      orderId: newId(), channel: REGISTER_SALE.channel, diningOption, lines: toWireLines(lines),
+      expectedTotal: priceCheck(index, { lines, diningOption, sale: REGISTER_SALE }).totals.total,
     });
     onOrder(created);
     return created;

@@ -16,6 +16,7 @@ import { WeighDialog } from './weigh-dialog';
 import { TenderDialog } from './tender-dialog';
 import { TicketPanel } from './ticket-panel';
 import { GiftLoyaltyActions } from './gift-loyalty-actions';
+import { REGISTER_SALE } from './register-sale';
 
 const MENU_CHANGED = new Set<string>(['PRICE_MISMATCH', 'ITEM_UNKNOWN', 'ITEM_UNAVAILABLE', 'MODIFIER_UNKNOWN']);
 
@@ -53,8 +54,7 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
   // The customer's pole display follows the ticket: the last line rung up and the total.
   const pole = useMemo(() => {
     if (!index) return { last: null, total: '' };
-    const shown = order ? order.lines.filter((l) => !l.voided) : priceDraft(index, lines).lines;
-    const totals = order ? order.totals : priceDraft(index, lines).totals;
+    const { lines: shown, totals } = order ? { lines: order.lines.filter((l) => !l.voided), totals: order.totals } : priceDraft(index, lines, REGISTER_SALE);
     const last = shown.at(-1);
     return {
       last: last ? `${last.weightGrams ? `${last.weightGrams} g` : `${last.quantity}x`} ${last.name}` : null,
@@ -78,11 +78,11 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
     setBusy(true);
     try {
       // The store prices the order as a check with the dining option's tax rates: send that total.
-      const priced = priceCheck(index, { lines, diningOption });
+      const priced = priceCheck(index, { lines, diningOption, sale: REGISTER_SALE });
       const result = await memo.run(`create:${diningOption}:${JSON.stringify(lines)}`, (id) =>
         client.command('order.create', {
           orderId: id('order'),
-          channel: 'counter',
+          channel: REGISTER_SALE.channel,
           diningOption,
           lines: toWireLines(lines),
           expectedTotal: priced.totals.total,
@@ -112,13 +112,13 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
 
   return (
     <div className="register">
-      <MenuBrowser index={index} unavailable={unavailable} onPick={pick} timeZone={menu.timeZone} />
+      <MenuBrowser index={index} unavailable={unavailable} onPick={pick} timeZone={menu.timeZone} channel={REGISTER_SALE.channel} />
       <TicketPanel index={index} unavailable={unavailable} lines={lines} order={order} busy={busy}
         onLines={setLines} onPay={() => void submit('pay')} onSend={() => void submit('fire')} onNewOrder={newOrder} onOrder={setOrder}
         diningOption={diningOption} onDiningOption={setDiningOption}
         extra={<GiftLoyaltyActions index={index} lines={lines} diningOption={diningOption} order={order} onOrder={setOrder} />} />
       {picking?.combo && (
-        <ComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
+        <ComboPicker index={index} combo={picking} unavailable={unavailable} channel={REGISTER_SALE.channel} onClose={() => setPicking(null)}
           onAdd={(components, quantity) => {
             setLines((l) => addOrMerge(l, comboLine(picking.id, components, quantity)));
             setPicking(null);

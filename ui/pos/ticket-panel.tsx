@@ -9,6 +9,7 @@ import { changeQuantity, priceDraft, unavailableLines } from '../shared/draft-or
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { TotalsView } from '../shared/totals-view';
+import { REGISTER_SALE } from './register-sale';
 import { ApprovalCancelled, useStaff } from './staff-session';
 
 const DINING_OPTIONS: readonly (readonly [DiningOption, string])[] = [['take_out', 'Take out'], ['eat_in', 'Eat in']];
@@ -37,7 +38,7 @@ export function TicketPanel({ index, unavailable, lines, order, busy, onLines, o
   let priced: PricedOrder | null = null;
   let problem: string | null = null;
   try {
-    priced = priceDraft(index, lines);
+    priced = priceDraft(index, lines, REGISTER_SALE);
   } catch (error) {
     problem = errorMessage(error);
   }
