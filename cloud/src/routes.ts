@@ -4,6 +4,7 @@ import type { CloudContext } from './context';
 import { registerAuthRoutes } from './auth/auth-routes';
 import { registerLedgerRoutes } from './ledger/ledger-routes';
 import { registerMenuRoutes } from './menu/menu-routes';
+import { registerPermissionRoutes } from './permissions/permission-routes';
 import { registerRefundRoutes } from './online/online-refunds';
 import { registerPublicRoutes } from './online/public-routes';
 import { registerTableRoutes } from './online/table-routes';
@@ -23,6 +24,7 @@ export const cloudRouteModules: readonly RouteModule[] = [
   registerMenuRoutes,
   registerReportRoutes,
   registerLedgerRoutes,
+  registerPermissionRoutes,
   registerPublicRoutes,
   registerTableRoutes,
   registerWebhookRoutes,
