@@ -12,6 +12,7 @@ import { type BuildAppOptions, buildCloudApp } from './app';
 import type { CloudContext, CloudSettings } from './context';
 import { type Database, openDatabase } from './db/database';
 import { startChangePublisher } from './shapes/change-publisher';
+import { startShapeCompaction } from './shapes/shape-log-compaction';
 import { startHeartbeatMonitor } from './stores/heartbeat';
 import { seedDemo } from './stores/seed';
 
@@ -68,6 +69,7 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
   }
   // A short timeout (tests, demos) is checked more often, so a silent store is paused soon after it.
   const stopHeartbeat = startHeartbeatMonitor(ctx, Math.min(5_000, Math.max(250, Math.floor(settings.heartbeatTimeoutMs / 4))));
+  const compaction = startShapeCompaction(ctx, settings.compactionIntervalMs ?? 600_000);
   const app = await buildCloudApp(ctx, { logger: options.logger ?? false, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
   return {
     app,
@@ -75,6 +77,7 @@ export async function createCloud(options: CloudOptions = {}): Promise<Cloud> {
     url: '',
     close: async () => {
       stopHeartbeat();
+      await compaction.stop();
       changes.stop();
       await app.close();
       await database.close();

@@ -74,20 +74,50 @@ export async function readLog(db: CloudDb, info: ShapeTableInfo, storeId: string
   return { messages, lastOffset: complete ? upTo : (rows[rows.length - 1]?.offset ?? upTo), complete };
 }
 
+/** A returning follower is never sent more than this many log entries of one shape in place of a snapshot. */
+export const REPLAY_CAP = 5_000;
+
 /**
- * We have no log compaction, so a shape whose log has grown past `factor` × its rows is
- * rotated: a new handle starting at the head, old entries dropped; followers get a 409 and
- * take a fresh snapshot, which is then smaller than replaying the log.
+ * How many log entries a follower may replay before it is sent a fresh snapshot instead:
+ * `factor` × the shape's rows (at least 10 rows' worth), but never more than the larger of
+ * the rows and `cap`, so a large table is not replayed tenfold and a snapshot is never
+ * swapped in for a replay shorter than it.
  */
-export async function rotateIfLong(db: CloudDb, info: ShapeTableInfo, storeId: string, state: ShapeState, factor: number): Promise<ShapeState> {
-  const counts = await queryRows<{ log: number; rows: number }>(
+export function replayLimit(rows: number, factor: number, cap: number = REPLAY_CAP): number {
+  return Math.min(factor * Math.max(rows, 10), Math.max(rows, cap));
+}
+
+export interface FollowerPosition {
+  /** The offset the follower asked to read after. */
+  readonly after: number;
+  readonly cap?: number;
+}
+
+/**
+ * The rotation policy (docs/sync.md, "Rotation and compaction"). A shape is rotated — a new
+ * handle starting at the head, its old entries dropped — when the log it keeps has grown past
+ * `factor` × its rows (what compaction bounds), or when the follower asking is further
+ * behind than `replayLimit` (a store back from a long time offline). Either way followers get
+ * a 409 and take a snapshot, whose size is the table's, not the log's.
+ */
+export async function rotateIfLong(db: CloudDb, info: ShapeTableInfo, storeId: string, state: ShapeState, factor: number, follower?: FollowerPosition): Promise<ShapeState> {
+  const rows = await shapeRowCount(db, info.table, storeId);
+  const keep = factor * Math.max(rows, 10);
+  const limit = follower ? Math.min(keep, replayLimit(rows, factor, follower.cap)) : keep;
+  // Counted with a LIMIT: the question is only whether the bound is passed, and a long log must not make every request slow.
+  const counts = await queryRows<{ kept: number; behind: number }>(
     db,
-    sql`SELECT (SELECT count(*)::int FROM shape_log WHERE table_name = ${info.table} AND store_id = ${storeId} AND "offset" > ${state.startOffset}) AS log,
-               (SELECT count(*)::int FROM ${sql.raw(`"${info.table}"`)} WHERE store_id = ${storeId}) AS rows`,
+    sql`SELECT (SELECT count(*)::int FROM (SELECT 1 FROM shape_log WHERE table_name = ${info.table} AND store_id = ${storeId} AND "offset" > ${state.startOffset} LIMIT ${keep + 1}) k) AS kept,
+               (SELECT count(*)::int FROM (SELECT 1 FROM shape_log WHERE table_name = ${info.table} AND store_id = ${storeId} AND "offset" > ${follower?.after ?? state.startOffset} LIMIT ${limit + 1}) b) AS behind`,
   );
-  const { log = 0, rows = 0 } = counts[0] ?? {};
-  if (log <= factor * Math.max(rows, 10)) return state;
+  const { kept = 0, behind = 0 } = counts[0] ?? {};
+  if (kept <= keep && behind <= limit) return state;
   return rotateShape(db, info.table, storeId);
+}
+
+export async function shapeRowCount(executor: Executor, table: ShapeTableName, storeId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(executor, sql`SELECT count(*)::int AS n FROM ${sql.raw(`"${table}"`)} WHERE store_id = ${storeId}`);
+  return rows[0]?.n ?? 0;
 }
 
 export async function rotateShape(db: CloudDb, table: ShapeTableName, storeId: string): Promise<ShapeState> {

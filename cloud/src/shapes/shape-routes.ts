@@ -13,6 +13,7 @@ import { LiveWaiters } from './live-waiters';
 import { type ChangeMessage, type ShapeState, currentShape, headOffset, readLog, readSnapshot, rotateIfLong } from './shape-log';
 import { shapeTableInfo } from './shape-columns';
 import { parseShapeRequest } from './shape-params';
+import { infoForVersion, projectMessages, requireServedVersion, shapeVersioning, versionedHandle } from './shape-versions';
 
 const UP_TO_DATE = { headers: { control: 'up-to-date' } } as const;
 type Body = (ChangeMessage | typeof UP_TO_DATE)[];
@@ -30,27 +31,39 @@ export function registerShapeRoutes(app: FastifyInstance, ctx: CloudContext): Li
     const caller = await authenticateStore(ctx.database.db, bearerToken(request));
     if (caller.storeId !== shape.storeId) throw new CloudError('STORE_MISMATCH');
     const db = ctx.database.db;
-    const info = await shapeTableInfo(db, shape.table);
+    const versioning = shapeVersioning(ctx.settings);
+    // Before anything is written (currentShape may create the shape's handle).
+    requireServedVersion(shape.schemaVersion, versioning);
+    const info = infoForVersion(await shapeTableInfo(db, shape.table), shape.schemaVersion, versioning.since);
+    // Each schema version has a handle of its own: a follower whose version changed gets must-refetch.
+    const handleOf = (s: ShapeState) => versionedHandle(s.handle, shape.schemaVersion);
     let state: ShapeState = await currentShape(db, shape.table, shape.storeId);
 
     if (shape.offset === 'snapshot') {
       await ctx.changes.kick();
       state = await rotateIfLong(db, info, shape.storeId, state, ctx.settings.rotationFactor);
       const snapshot = await readSnapshot(db, info, shape.storeId);
-      return send(reply, state.handle, snapshot.offset, info.schemaHeader, [...snapshot.messages, UP_TO_DATE], { live: false, cursor: null });
+      return send(reply, handleOf(state), snapshot.offset, info.schemaHeader, [...snapshot.messages, UP_TO_DATE], { live: false, cursor: null });
     }
-    if (shape.handle !== state.handle || (typeof shape.offset === 'number' && shape.offset < state.startOffset)) {
-      return mustRefetch(reply, state.handle);
+    if (shape.handle !== handleOf(state) || (typeof shape.offset === 'number' && shape.offset < state.startOffset)) {
+      return mustRefetch(reply, handleOf(state));
     }
     if (shape.offset === 'now') {
-      return send(reply, state.handle, await headOffset(db), info.schemaHeader, [UP_TO_DATE], { live: shape.live, cursor: shape.cursor });
-    }
-    if (!shape.live) {
-      state = await rotateIfLong(db, info, shape.storeId, state, ctx.settings.rotationFactor);
-      if (state.handle !== shape.handle) return mustRefetch(reply, state.handle);
+      return send(reply, handleOf(state), await headOffset(db), info.schemaHeader, [UP_TO_DATE], { live: shape.live, cursor: shape.cursor });
     }
     const after = shape.offset;
+    // How far behind the follower is decides between replaying the log and a fresh snapshot (rotateIfLong).
+    const follower = { after, ...(ctx.settings.replayCap ? { cap: ctx.settings.replayCap } : {}) };
+    if (!shape.live) {
+      state = await rotateIfLong(db, info, shape.storeId, state, ctx.settings.rotationFactor, follower);
+      if (handleOf(state) !== shape.handle) return mustRefetch(reply, handleOf(state));
+    }
     let page = await readLog(db, info, shape.storeId, after, await headOffset(db));
+    if (shape.live && page.messages.length > 0) {
+      // A stream that stayed live through a long time offline comes back with live=true: the same bound holds.
+      state = await rotateIfLong(db, info, shape.storeId, state, ctx.settings.rotationFactor, follower);
+      if (handleOf(state) !== shape.handle) return mustRefetch(reply, handleOf(state));
+    }
     if (page.messages.length === 0 && shape.live) {
       const abort = new AbortController();
       request.raw.once('close', () => abort.abort());
@@ -58,7 +71,8 @@ export function registerShapeRoutes(app: FastifyInstance, ctx: CloudContext): Li
       if (grew) page = await readLog(db, info, shape.storeId, after, await headOffset(db));
       else page = { messages: [], lastOffset: after, complete: true };
     }
-    const body: Body = page.complete ? [...page.messages, UP_TO_DATE] : page.messages;
+    const messages = projectMessages(page.messages, info);
+    const body: Body = page.complete ? [...messages, UP_TO_DATE] : messages;
     return send(reply, shape.handle, page.lastOffset, info.schemaHeader, body, { live: shape.live, cursor: shape.cursor });
   });
   return waiters;
