@@ -6,8 +6,8 @@
  * the next batch comes with `reset: true`: it is the complete new snapshot, so the caller
  * replaces that table's rows instead of merging.
  */
-import { type ChangeMessage, type Message, type Offset, type Row, ShapeStream, isChangeMessage, isControlMessage } from '@electric-sql/client';
-import { STORE_WHERE, type ShapeName } from '../protocol/shapes';
+import { type ChangeMessage, FetchError, type Message, type Offset, type Row, ShapeStream, isChangeMessage, isControlMessage } from '@electric-sql/client';
+import { SHAPE_SCHEMA_PARAM, SHAPE_SCHEMA_VERSION, STORE_WHERE, type ShapeName } from '../protocol/shapes';
 import type { BackoffPolicy } from './backoff';
 
 export interface ShapeBatchInfo {
@@ -27,6 +27,10 @@ export interface ShapeFollowerOptions<T extends Row<unknown> = Row> {
   readonly offset?: string;
   readonly handle?: string;
   readonly fetch?: typeof fetch;
+  /** The shape schema version to follow (default SHAPE_SCHEMA_VERSION); the simulator sets older or newer ones. */
+  readonly schemaVersion?: number;
+  /** How long to wait before asking again when the cloud refused the version as too new (default 5 minutes). */
+  readonly schemaRetryMs?: number;
   /** How the client backs off after a failed request (the client's own default: 1 s growing to 32 s). */
   readonly backoff?: BackoffPolicy;
   readonly onBatch: (messages: readonly ChangeMessage<T>[], info: ShapeBatchInfo) => void | Promise<void>;
@@ -38,6 +42,8 @@ export interface ShapeFollowerStatus {
   readonly handle: string | null;
   readonly offset: string | null;
   readonly lastError: string | null;
+  /** The stable code of the cloud's last refusal (e.g. `SHAPE_SCHEMA_TOO_NEW`); null once a batch arrives. */
+  readonly refused: string | null;
   readonly batches: number;
 }
 
@@ -51,21 +57,25 @@ export function followShape<T extends Row<unknown> = Row>(options: ShapeFollower
   const resuming = options.offset !== undefined && options.handle !== undefined;
   const stream = new ShapeStream<T>({
     url: new URL('/v1/shape', options.url).toString(),
-    params: { table: options.table, where: STORE_WHERE, params: [options.storeId] },
+    params: { table: options.table, where: STORE_WHERE, params: [options.storeId], [SHAPE_SCHEMA_PARAM]: String(options.schemaVersion ?? SHAPE_SCHEMA_VERSION) },
     headers: { authorization: () => `Bearer ${typeof options.credential === 'function' ? options.credential() : options.credential}` },
     ...(resuming ? { offset: options.offset as Offset, handle: options.handle } : {}),
     ...(options.fetch ? { fetchClient: options.fetch } : {}),
     ...(options.backoff ? { backoffOptions: { initialDelay: options.backoff.baseMs, maxDelay: options.backoff.maxMs, multiplier: 2 } } : {}),
     signal: abort.signal,
-    onError: (error) => {
-      state = { ...state, lastError: error.message };
+    onError: async (error) => {
+      const refused = refusalCode(error);
+      state = { ...state, lastError: error.message, refused };
       options.onError?.(error);
+      // The cloud will be upgraded sooner or later: ask again, slowly, rather than stop for good or spin.
+      if (refused === 'SHAPE_SCHEMA_TOO_NEW' && (await pause(options.schemaRetryMs ?? SCHEMA_RETRY_MS, abort.signal))) return {};
+      return undefined;
     },
   });
   let buffer: ChangeMessage<T>[] = [];
   // A first sync from offset -1 is a full snapshot as well: let the caller replace its rows.
   let reset = !resuming;
-  let state: ShapeFollowerStatus = { upToDate: false, handle: options.handle ?? null, offset: options.offset ?? null, lastError: null, batches: 0 };
+  let state: ShapeFollowerStatus = { upToDate: false, handle: options.handle ?? null, offset: options.offset ?? null, lastError: null, refused: null, batches: 0 };
 
   const handle = async (messages: Message<T>[]): Promise<void> => {
     for (const message of messages) {
@@ -86,7 +96,7 @@ export function followShape<T extends Row<unknown> = Row>(options: ShapeFollower
             state = { ...state, batches: state.batches + 1 };
           }
           reset = false;
-          state = { ...state, upToDate: true, handle: info.handle, offset: info.offset, lastError: null };
+          state = { ...state, upToDate: true, handle: info.handle, offset: info.offset, lastError: null, refused: null };
         }
       }
     }
@@ -101,4 +111,29 @@ export function followShape<T extends Row<unknown> = Row>(options: ShapeFollower
     },
     status: () => state,
   };
+}
+
+const SCHEMA_RETRY_MS = 300_000;
+
+/** The cloud's stable code of a 4xx refusal (`{ error: { code } }`), or null. */
+function refusalCode(error: Error): string | null {
+  if (!(error instanceof FetchError) || error.status < 400 || error.status >= 500) return null;
+  const code = (error.json as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/** Resolves true after `ms`, or false as soon as the follower is stopped. */
+function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
