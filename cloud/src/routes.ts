@@ -11,6 +11,7 @@ import { registerTableRoutes } from './online/table-routes';
 import { registerWebhookRoutes } from './online/webhook-routes';
 import { registerReportRoutes } from './reports/report-routes';
 import { registerShapeRoutes } from './shapes/shape-routes';
+import { registerStaffCashRoutes } from './staff/staff-cash-routes';
 import { registerStoreRoutes } from './stores/store-routes';
 
 export type RouteModule = (app: FastifyInstance, ctx: CloudContext) => void | Promise<void>;
@@ -23,6 +24,7 @@ export const cloudRouteModules: readonly RouteModule[] = [
   registerStoreRoutes,
   registerMenuRoutes,
   registerReportRoutes,
+  registerStaffCashRoutes,
   registerLedgerRoutes,
   registerPermissionRoutes,
   registerPublicRoutes,

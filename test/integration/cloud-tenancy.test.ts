@@ -63,6 +63,9 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     ['GET', `/api/ledgers/gift/${CARD_OF_A}`],
     ['GET', `/api/stores/${a.storeId}/online-orders`],
     ['POST', `/api/stores/${a.storeId}/online-orders/${ONLINE_ORDER_OF_A}/refund`],
+    ['GET', `/api/stores/${a.storeId}/drawer-sessions`],
+    ['GET', `/api/stores/${a.storeId}/timesheets`],
+    ['GET', `/api/stores/${a.storeId}/z-reports`],
   ];
 
   it('answers 404 to every owner endpoint named with the other tenant’s ids', async () => {
