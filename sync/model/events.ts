@@ -19,6 +19,8 @@ export type HubEvent =
   | { seq: number; type: 'sync.status'; waiting: number; oldestAgeSeconds: number | null; online: boolean; cloud?: CloudLinkState; message?: string | null }
   /** The cloud's menu replaced the store's: screens fetch `/api/menu` again (86s are unchanged). */
   | { seq: number; type: 'menu.updated'; version: number }
+  /** The owner's permission matrix (from the cloud) replaced the store's: screens fetch `/api/permissions` again. */
+  | { seq: number; type: 'permissions.updated' }
   /** A configured scale, scanner, pole display, drawer or card reader changed condition. */
   | { seq: number; type: 'device.status'; deviceId: string; kind: string; status: 'ready' | 'offline' | 'error'; message: string | null }
   /** A barcode scanner at the till read a code; the POS adds the item with that barcode. */
