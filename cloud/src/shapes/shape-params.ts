@@ -3,7 +3,7 @@
  * 400 with a stable code, which the official client treats as fatal rather than retrying.
  * Cache-busting parameters the client adds (`cache-buster`, `expired_handle`, …) are ignored.
  */
-import { CloudError } from '@brigade/sync/protocol';
+import { CloudError, SHAPE_SCHEMA_PARAM } from '@brigade/sync/protocol';
 import { SHAPE_TABLES, type ShapeTableName } from '@brigade/sync/schema/pg';
 
 export interface ShapeRequest {
@@ -14,6 +14,8 @@ export interface ShapeRequest {
   readonly handle: string | null;
   readonly live: boolean;
   readonly cursor: string | null;
+  /** The follower's shape schema version (`schema_version`); 1 when not sent (edges from before versions). */
+  readonly schemaVersion: number;
 }
 
 type Query = Readonly<Record<string, string | string[] | undefined>>;
@@ -47,10 +49,15 @@ export function parseShapeRequest(query: Query): ShapeRequest {
   else if (rawOffset && /^\d{1,18}_\d{1,9}$/.test(rawOffset)) offset = Number(rawOffset.split('_')[0]);
   else throw new CloudError('SHAPE_OFFSET_INVALID', undefined, { offset: rawOffset ?? null });
   const handle = single(query, 'handle') ?? null;
-  if (handle !== null && !/^[0-9a-f]{1,64}-\d{1,24}$/.test(handle)) throw new CloudError('SHAPE_PARAMS_INVALID', 'The handle is not valid.', { param: 'handle' });
+  if (handle !== null && !/^[0-9a-f]{1,64}-\d{1,24}(?:-v\d{1,4})?$/.test(handle)) throw new CloudError('SHAPE_PARAMS_INVALID', 'The handle is not valid.', { param: 'handle' });
   if (typeof offset === 'number' && handle === null) throw new CloudError('SHAPE_HANDLE_REQUIRED');
   const live = single(query, 'live');
   if (live !== undefined && live !== 'true' && live !== 'false') throw new CloudError('SHAPE_PARAMS_INVALID', 'live must be true or false.', { param: 'live' });
   if (live === 'true' && offset === 'snapshot') throw new CloudError('SHAPE_PARAMS_INVALID', 'A live request needs an offset from an earlier response.', { param: 'live' });
-  return { table: table.replace(/^public\./, '') as ShapeTableName, storeId, offset, handle, live: live === 'true', cursor: single(query, 'cursor') ?? null };
+  const rawVersion = single(query, SHAPE_SCHEMA_PARAM);
+  if (rawVersion !== undefined && !/^[1-9]\d{0,3}$/.test(rawVersion)) {
+    throw new CloudError('SHAPE_PARAMS_INVALID', `${SHAPE_SCHEMA_PARAM} must be a whole number from 1.`, { param: SHAPE_SCHEMA_PARAM });
+  }
+  const schemaVersion = rawVersion === undefined ? 1 : Number(rawVersion);
+  return { table: table.replace(/^public\./, '') as ShapeTableName, storeId, offset, handle, live: live === 'true', cursor: single(query, 'cursor') ?? null, schemaVersion };
 }
