@@ -57,11 +57,13 @@ export async function timesheetsOf(db: CloudDb, storeId: string, range: DayRange
 }
 
 async function syncedPayments(db: CloudDb, storeId: string, report: DayReport): Promise<Map<string, number>> {
+  // The store's first Z covers everything before it; its `from` only says when the store began.
+  const after = report.sequence === 1 ? '' : report.from;
   const rows = await queryRows<{ tender: string; amount: string }>(
     db,
     sql`SELECT p->>'tender' AS tender, coalesce(sum((p->>'amount')::bigint), 0)::text AS amount
         FROM orders, jsonb_array_elements(document->'payments') p
-        WHERE store_id = ${storeId} AND owner = 'edge' AND p->>'createdAt' > ${report.from} AND p->>'createdAt' <= ${report.to}
+        WHERE store_id = ${storeId} AND owner = 'edge' AND p->>'createdAt' > ${after} AND p->>'createdAt' <= ${report.to}
         GROUP BY 1`,
   );
   return new Map(rows.map((r) => [r.tender, Number(r.amount)]));
