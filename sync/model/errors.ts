@@ -31,6 +31,7 @@ export const errorCatalog = {
   ORDER_EMPTY: { status: 422, message: 'The order has no items.' },
   ORDER_NOT_OPEN: { status: 409, message: 'That order can no longer be changed.' },
   ORDER_ALREADY_PAID: { status: 409, message: 'That order is already paid.' },
+  ORDER_HAS_PAYMENTS: { status: 409, message: 'Money was taken for this order: refund its payments first, then void it.' },
   ORDER_TRANSITION_REFUSED: { status: 409, message: 'That order cannot move to that state now.' },
   LINE_NOT_FOUND: { status: 404, message: 'That line is not on the order.' },
   LINE_ALREADY_VOIDED: { status: 409, message: 'That line is already voided.' },

@@ -59,7 +59,7 @@ export interface DayReport {
   readonly comps: Cents;
   readonly voids: { readonly count: number; readonly amount: Cents };
   readonly refunds: { readonly count: number; readonly amount: Cents };
-  /** gross − discounts − comps − refunds. */
+  /** gross − discounts − comps − refunds of orders that still stand (a voided order is out of gross already). */
   readonly net: Cents;
   readonly tax: Cents;
   readonly taxes: readonly TaxFigure[];

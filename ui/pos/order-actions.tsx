@@ -1,5 +1,5 @@
 /** Manager actions on one order: void it, refund a payment, reprint its receipt. */
-import { type Order, formatMoney, refundable } from '@brigade/sync/model';
+import { type Order, formatMoney, refundable, refundableTotal } from '@brigade/sync/model';
 import { useHub } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { ApprovalCancelled, useStaff } from './staff-session';
@@ -22,6 +22,7 @@ export function OrderActions({ order, onOrder }: { order: Order; onOrder: (order
   };
   const pin = (p: string | undefined) => (p ? { managerPin: p } : {});
   const finished = order.status === 'voided' || order.status === 'cancelled';
+  const moneyKept = refundableTotal(order.payments) > 0;
 
   return (
     <div className="order-actions">
@@ -34,7 +35,11 @@ export function OrderActions({ order, onOrder }: { order: Order; onOrder: (order
         <button type="button" className="btn" onClick={() => void client.command('receipt.print', { orderId: order.id }).then(() => toasts.info('Receipt sent to the printer.'), toasts.error)}>
           Reprint receipt
         </button>
-        {!finished && order.status !== 'completed' && (
+        {/* A void never keeps money (ORDER_HAS_PAYMENTS): the refunds below come first. */}
+        {!finished && order.status !== 'completed' && moneyKept && (
+          <span className="hint" data-testid="void-needs-refund">Refund the payments below, then void the order.</span>
+        )}
+        {!finished && order.status !== 'completed' && !moneyKept && (
           <button type="button" className="btn btn-danger" onClick={() => void guarded(`Void order ${order.number}`, async (p) =>
             (await client.command('order.void', { orderId: order.id, reason: 'Voided at the counter', ...pin(p) })).order)}>
             Void order

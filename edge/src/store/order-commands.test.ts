@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, type Order, type OrderLine, newId } from '@brigade/sync/model';
 import { type TestStore, actors, burgerLine, colaLine, count, createArgs, createOrder, expectRefused, openTestStore, payCash } from './test-support';
+import { refundAndVoid } from './commands/order-void-test-kit';
 
 let t: TestStore;
 beforeEach(() => {
@@ -129,7 +130,7 @@ describe('order.addLines and order.voidLine', () => {
   it('refuses to add to a paid or finished order', async () => {
     const order = await payCash(t.store, await createOrder(t.store));
     await expectRefused(t.store, 'ORDER_ALREADY_PAID', 'order.addLines', { orderId: order.id, lines: [colaLine()] }, actors.cashier);
-    await t.store.execute('order.void', newId(), { orderId: order.id, reason: 'test' }, actors.manager);
+    await refundAndVoid(t.store, order.id);
     await expectRefused(t.store, 'ORDER_NOT_OPEN', 'order.addLines', { orderId: order.id, lines: [colaLine()] }, actors.cashier);
     await expectRefused(t.store, 'ORDER_NOT_OPEN', 'order.voidLine', { orderId: order.id, lineId: order.lines[0]?.lineId, reason: 'x' }, actors.manager);
   });

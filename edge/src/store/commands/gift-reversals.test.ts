@@ -7,6 +7,7 @@ import type { Actor } from '../types';
 import { createSimulatedTerminal } from '../simulated-terminal';
 import { requireRefundReversible } from './gift-reversals';
 import { CARD_A, balanceInSql, inventoryFingerprint } from './inventory-test-support';
+import { refundAndVoid, refundEverything } from './order-void-test-kit';
 
 let t: TestStore;
 const PHONE = '15550100000';
@@ -41,10 +42,11 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('gift cards sold on a voided or refunded order come off the card', () => {
-  it('voiding the order takes the value back, with a pushed reversing entry', async () => {
+  it('voiding the order (its payment refunded first) takes the value back, with a pushed reversing entry', async () => {
     const { order } = await soldCard(2500);
     expect(balanceInSql(t.store, 'gift', CARD_A)).toBe(2500);
-    await run('order.void', { orderId: order.id, reason: 'sold by mistake' }, actors.manager);
+    await expectRefused(t.store, 'ORDER_HAS_PAYMENTS', 'order.void', { orderId: order.id, reason: 'sold by mistake' }, actors.manager);
+    await refundAndVoid(t.store, order.id);
     expect(balanceInSql(t.store, 'gift', CARD_A)).toBe(0);
     expect(entries('gift', CARD_A)).toEqual([{ kind: 'activate', delta: 2500 }, { kind: 'void', delta: -2500 }]);
     expect(pushed(CARD_A)).toEqual([{ kind: 'activate', delta: 2500 }, { kind: 'void', delta: -2500 }]);
@@ -72,13 +74,15 @@ describe('gift cards sold on a voided or refunded order come off the card', () =
   });
 
   it('a card already partly spent is refused, naming its unspent balance, and nothing is written', async () => {
-    const { order } = await soldCard(5000);
+    const { order, payment } = await soldCard(5000);
     const other = await createOrder(t.store, { lines: [burgerLine()] });
     await run('gift.redeem', { orderId: other.id, paymentId: newId(), cardNumber: CARD_A, amount: 1000 });
     const before = inventoryFingerprint(t.store);
-    await expectRefused(t.store, 'GIFT_CARD_ALREADY_USED', 'order.void', { orderId: order.id, reason: 'return' }, actors.manager);
+    const refund = { orderId: order.id, paymentId: payment, amount: order.totals.total, reason: 'return' };
+    await expectRefused(t.store, 'GIFT_CARD_ALREADY_USED', 'payment.refund', refund, actors.manager);
+    await expectRefused(t.store, 'ORDER_HAS_PAYMENTS', 'order.void', { orderId: order.id, reason: 'return' }, actors.manager);
     expect(inventoryFingerprint(t.store)).toEqual(before);
-    const error = await t.store.execute('order.void', newId(), { orderId: order.id, reason: 'return' }, actors.manager).catch((e: unknown) => e);
+    const error = await t.store.execute('payment.refund', newId(), refund, actors.manager).catch((e: unknown) => e);
     expect(String((error as Error).message)).toMatch(/unspent balance of \$40\.00/);
     expect(balanceInSql(t.store, 'gift', CARD_A)).toBe(4000);
   });
@@ -115,6 +119,7 @@ describe('gift cards sold on a voided or refunded order come off the card', () =
   it('a replayed void (same command id) takes the value back once', async () => {
     const { order } = await soldCard(3000);
     const commandId = newId();
+    await refundEverything(t.store, order.id);
     await t.store.execute('order.void', commandId, { orderId: order.id, reason: 'mistake' }, actors.manager);
     const again = await t.store.execute('order.void', commandId, { orderId: order.id, reason: 'mistake' }, actors.manager);
     expect(again.replayed).toBe(true);
@@ -147,7 +152,7 @@ describe('loyalty points follow voids and refunds', () => {
   it('voiding an order that earned points takes them back', async () => {
     const { order, points } = await earnedOrder(5);
     expect(points).toBe(Math.floor(order.totals.total / 100));
-    await run('order.void', { orderId: order.id, reason: 'walked out' }, actors.manager);
+    await refundAndVoid(t.store, order.id);
     expect(balanceInSql(t.store, 'loyalty', PHONE)).toBe(0);
     expect(entries('loyalty', PHONE)).toEqual([{ kind: 'earn', delta: points }, { kind: 'void', delta: -points }]);
   });

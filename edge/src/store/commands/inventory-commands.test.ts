@@ -3,6 +3,7 @@ import { DEMO, type ErrorCode, type HubEvent, type Order, newId } from '@brigade
 import { type TestStore, actors, burgerLine, colaLine, createOrder, expectRefused, fingerprint, openTestStore, payCash } from '../test-support';
 import type { Actor } from '../types';
 import { inventoryFingerprint, levelInSql } from './inventory-test-support';
+import { refundAndVoid } from './order-void-test-kit';
 
 let t: TestStore;
 const BUNS = newId();
@@ -99,7 +100,7 @@ describe('auto-86', () => {
     expect(unavailable(DEMO.burger)).toBe(false);
     await run('inventory.waste', { ingredientId: BUNS, quantity: 4, reason: 'mouldy' }, actors.cashier);
     expect(unavailable(DEMO.burger)).toBe(true);
-    await run('order.void', { orderId: order.id, reason: 'refund' });
+    await refundAndVoid(t.store, order.id);
     expect(levelInSql(t.store, BUNS)).toBe(3);
     expect(unavailable(DEMO.burger)).toBe(false);
   });

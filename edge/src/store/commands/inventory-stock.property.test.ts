@@ -13,6 +13,7 @@ import { actors, burgerLine, openTestStore } from '../test-support';
 import type { Actor } from '../types';
 import { stockLevels } from './inventory-stock';
 import { levelInSql } from './inventory-test-support';
+import { refundEverything } from './order-void-test-kit';
 
 const BUNS = newId();
 const PATTIES = newId();
@@ -82,6 +83,8 @@ describe('stock levels', () => {
               const line = open[op.pick % Math.max(1, open.length)];
               if (!line) continue;
               if (op.kind === 'voidOrder') {
+                // A paid order gives its money back first (a void never keeps it), then is voided.
+                await refundEverything(t.store, line.orderId);
                 await exec('order.void', { orderId: line.orderId, reason: 'property' });
                 voidedOrders.add(line.orderId);
               } else {

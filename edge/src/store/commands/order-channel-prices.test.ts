@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Cents, DEMO, type LineId, type Menu, type Order, demoMenu, indexMenu, newId, priceCheck } from '@brigade/sync/model';
 import { type TestStore, actors, expectRefused, openTestStore } from '../test-support';
+import type { Actor } from '../types';
 
 const BASE = demoMenu.items.find((i) => i.id === DEMO.beer)!.price;
 const PRICES = { counter: 720 as Cents, kiosk: 810 as Cents, online: 930 as Cents, table: 1040 as Cents };
@@ -21,7 +22,7 @@ afterEach(() => t.cleanup());
 
 const beer = (quantity = 1) => ({ lineId: newId<LineId>(), itemId: DEMO.beer, quantity, modifierOptionIds: [] });
 
-async function create(args: Record<string, unknown>, actor = actors.cashier): Promise<Order> {
+async function create(args: Record<string, unknown>, actor: Actor = actors.cashier): Promise<Order> {
   const { result } = await t.store.execute('order.create', newId(), { orderId: newId(), diningOption: 'take_out', ...args }, actor);
   return (result as { order: Order }).order;
 }

@@ -1,7 +1,7 @@
 /** Orders: create, add lines, void a line, fire, complete, void. */
 import { and, eq, inArray } from 'drizzle-orm';
 import { BrigadeError, type KitchenTicketItem, type OrderChannel, type OrderTotals, totalLines } from '@brigade/sync/model';
-import { kitchenTickets, orderLines, orders, printJobs } from '@brigade/sync/schema/sqlite';
+import { checks, kitchenTickets, orderLines, orders, payments, printJobs } from '@brigade/sync/schema/sqlite';
 import { businessDayOf } from '../clock';
 import { defineCommand } from '../command-registry';
 import type { CommandTx } from '../command-tx';
@@ -147,6 +147,26 @@ export const orderComplete = defineCommand({
   },
 });
 
+/**
+ * A void takes the sale out of the figures, so no money may stay with it: the payments (and a
+ * split check's parts' payments) are refunded first, each to its own tender, through the
+ * refund flow. Otherwise the Z report would drop a sale whose money is in the drawer.
+ */
+function refuseIfMoneyKept(tx: CommandTx, orderId: string): void {
+  const ids = [orderId, ...splitChildren(tx, orderId)];
+  // What each tender can still give back: the model's `refundable` (amount and tip, less refunds).
+  const left = tx.orm.select({ amount: payments.amount, tip: payments.tip, refunded: payments.refunded })
+    .from(payments).where(inArray(payments.orderId, ids)).all().map((p) => Math.max(0, p.amount + p.tip - p.refunded)).filter((n) => n > 0);
+  if (left.length > 0) {
+    throw new BrigadeError('ORDER_HAS_PAYMENTS', undefined, { orderId, payments: left.length, refundable: left.reduce((s, n) => s + n, 0) });
+  }
+}
+
+function splitChildren(tx: CommandTx, orderId: string): string[] {
+  const check = tx.orm.select({ splitInto: checks.splitInto }).from(checks).where(eq(checks.orderId, orderId)).get();
+  return check?.splitInto ? (JSON.parse(check.splitInto) as string[]) : [];
+}
+
 export const orderVoid = defineCommand({
   name: 'order.void',
   roles: ['pos'],
@@ -155,6 +175,7 @@ export const orderVoid = defineCommand({
   run(tx, _ctx, args) {
     const row = requireOrder(tx, args.orderId);
     const status = transition(row, 'VOID');
+    refuseIfMoneyKept(tx, args.orderId);
     tx.orm.update(orders).set({ status }).where(eq(orders.id, args.orderId)).run();
     // Kitchen tickets not yet printed would make food nobody will pay for.
     tx.orm.update(printJobs).set({ status: 'cancelled', updatedAt: tx.now })

@@ -47,6 +47,9 @@ export function computeDayReport(store: StoreContext, period: ReportPeriod): Day
   const tenders = tenderFigures(db, window);
   const refunds = db.prepare('SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount FROM refunds WHERE created_at > ? AND created_at <= ?')
     .get(...window) as { n: number; amount: number };
+  // A voided order is out of gross already; its refunds (money handed back before the void) must not come off net again.
+  const ofVoided = db.prepare(`SELECT coalesce(sum(r.amount), 0) AS amount FROM refunds r JOIN orders o ON o.id = r.order_id
+    WHERE o.status IN ('voided', 'cancelled') AND r.created_at > ? AND r.created_at <= ?`).get(...window) as { amount: number };
   const payments = tenders.reduce((sum, t) => sum + t.amount, 0);
   const tips = tenders.reduce((sum, t) => sum + t.tips, 0);
   const unsynced = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
@@ -64,7 +67,7 @@ export function computeDayReport(store: StoreContext, period: ReportPeriod): Day
     comps: asCents(sales.comps),
     voids: { count: sales.voids.count, amount: asCents(sales.voids.amount) },
     refunds: { count: refunds.n, amount: asCents(refunds.amount) },
-    net: asCents(sales.gross - sales.discounts - sales.comps - refunds.amount),
+    net: asCents(sales.gross - sales.discounts - sales.comps - (refunds.amount - ofVoided.amount)),
     tax: asCents(sales.taxes.reduce((sum, t) => sum + t.amount, 0)),
     taxes: sales.taxes,
     tenders,
