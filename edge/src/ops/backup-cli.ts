@@ -13,8 +13,10 @@ try {
     const { pages } = await backupEdgeDatabase(dataDir, resolve(file));
     process.stdout.write(`Backed up the store database (${pages} pages) to ${resolve(file)}.\n`);
   } else if (action === 'restore' && file) {
-    const { epoch, previous } = restoreEdgeDatabase(dataDir, resolve(file));
-    process.stdout.write(`Restored ${resolve(file)}. Sync continues in epoch ${epoch}.${previous ? ` The replaced database is kept as ${previous}.` : ''}\n`);
+    const { epoch, previous, carried } = restoreEdgeDatabase(dataDir, resolve(file));
+    const kept = previous ? ` The replaced database is kept as ${previous}.` : '';
+    const queued = carried > 0 ? ` ${carried} changes it had not yet sent to the cloud will still be sent.` : '';
+    process.stdout.write(`Restored ${resolve(file)}. Sync continues in epoch ${epoch}.${kept}${queued}\n`);
   } else {
     process.stderr.write('Usage: npm run backup -- <file>   |   npm run restore -- <file>\n');
     process.exit(2);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, newId } from '@brigade/sync/model';
-import { openEdgeStore } from '../store/index';
+import { DATABASE_FILE, openEdgeStore } from '../store/index';
 import type { EdgeStore } from '../store/types';
 import { BackupError, backupEdgeDatabase, restoreEdgeDatabase } from './backup';
 
@@ -76,6 +76,46 @@ describe('backup and restore of the store database', () => {
     const { epoch, previous } = restoreEdgeDatabase(dataDir, backup, now);
     expect(previous).toBeNull();
     expect(epoch).toBeGreaterThan(Math.floor(now.getTime() / 1000));
+  });
+
+  it('carries what the replaced database had not yet sent into the restored outbox, once', async () => {
+    const dataDir = tempDir();
+    const store = openEdgeStore({ dataDir, seedDemo: true });
+    await sell(store);
+    const backup = join(tempDir(), 'b.sqlite');
+    await backupEdgeDatabase(dataDir, backup);
+    const inBackup = (store.db.prepare('SELECT mutation_id AS id FROM outbox ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
+    await sell(store);
+    const everything = (store.db.prepare('SELECT mutation_id AS id FROM outbox ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
+    store.close();
+    expect(everything.length).toBeGreaterThan(inBackup.length);
+
+    const { carried } = restoreEdgeDatabase(dataDir, backup);
+    expect(carried).toBe(everything.length - inBackup.length);
+    const restored = openEdgeStore({ dataDir });
+    try {
+      const rows = restored.db.prepare('SELECT seq, mutation_id AS id FROM outbox ORDER BY seq').all() as { seq: number; id: string }[];
+      expect(rows.map((r) => r.id)).toEqual(everything);
+      expect(rows.map((r) => r.seq)).toEqual(everything.map((_, i) => i + 1));
+    } finally {
+      restored.close();
+    }
+  });
+
+  it('restores over a damaged database, in an epoch above the clock floor', async () => {
+    const dataDir = tempDir();
+    const store = openEdgeStore({ dataDir, seedDemo: true });
+    await sell(store);
+    store.close();
+    const backup = join(tempDir(), 'b.sqlite');
+    await backupEdgeDatabase(dataDir, backup);
+    writeFileSync(join(dataDir, DATABASE_FILE), 'the disk returned garbage');
+    const now = new Date('2026-11-22T10:00:00Z');
+    const { epoch, previous, carried } = restoreEdgeDatabase(dataDir, backup, now);
+    expect(previous && existsSync(previous)).toBe(true);
+    expect(carried).toBe(0);
+    expect(epoch).toBeGreaterThan(Math.floor(now.getTime() / 1000));
+    openEdgeStore({ dataDir }).close();
   });
 
   it('refuses a file that is not a store database and leaves the live one in place', () => {

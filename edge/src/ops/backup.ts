@@ -43,17 +43,63 @@ function readEpoch(file: string): number | null {
   }
 }
 
+interface WaitingMutation {
+  readonly mutation_id: string;
+  readonly name: string;
+  readonly args: string;
+  readonly created_at: string;
+}
+
+interface LiveDatabase {
+  readonly epoch: number | null;
+  readonly nodeId: string | null;
+  /** Mutations the cloud had not acknowledged; null when the file could not be trusted. */
+  readonly waiting: readonly WaitingMutation[] | null;
+}
+
+/**
+ * What can still be read from the database being replaced. It is often replaced because it is
+ * damaged, so nothing here may refuse the restore: a damaged file gives its epoch if it can
+ * (else none, and the clock floor applies) and no outbox.
+ */
+function readLive(file: string): LiveDatabase | null {
+  if (!existsSync(file)) return null;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const row = db.prepare('SELECT epoch, node_id AS nodeId FROM store LIMIT 1').get() as { epoch: number; nodeId: string } | undefined;
+    const sound = db.pragma('integrity_check', { simple: true }) === 'ok';
+    const waiting = sound ? (db.prepare('SELECT mutation_id, name, args, created_at FROM outbox ORDER BY seq').all() as WaitingMutation[]) : null;
+    return { epoch: row?.epoch ?? null, nodeId: row?.nodeId ?? null, waiting };
+  } catch {
+    return { epoch: null, nodeId: null, waiting: null };
+  } finally {
+    db?.close();
+  }
+}
+
+export interface RestoreResult {
+  /** The sync epoch the restored database continues in. */
+  readonly epoch: number;
+  /** Where the replaced database was kept, if there was one. */
+  readonly previous: string | null;
+  /** Mutations carried over from the replaced database's outbox (written after the backup, never acknowledged). */
+  readonly carried: number;
+}
+
 /**
  * Replaces the store's database with `backupFile`. Stop the edge node first. The database it
- * replaces is renamed to `…before-restore-<time>` beside it.
+ * replaces is renamed to `…before-restore-<time>` beside it; what its outbox still held for
+ * the cloud (sales made after the backup and never acknowledged) is carried into the restored
+ * outbox, so the cloud still learns of them — mutation ids dedupe whatever both copies hold.
  */
-export function restoreEdgeDatabase(dataDir: string, backupFile: string, now: Date = new Date()): { epoch: number; previous: string | null } {
+export function restoreEdgeDatabase(dataDir: string, backupFile: string, now: Date = new Date()): RestoreResult {
   const backupEpoch = readEpoch(backupFile);
   if (backupEpoch === null) throw new BackupError(`${backupFile} does not exist.`);
   const live = join(dataDir, DATABASE_FILE);
-  const liveEpoch = readEpoch(live);
+  const replaced = readLive(live);
   let previous: string | null = null;
-  if (liveEpoch !== null) {
+  if (replaced) {
     previous = `${live}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     renameSync(live, previous);
     for (const suffix of ['-wal', '-shm']) if (existsSync(live + suffix)) renameSync(live + suffix, previous + suffix);
@@ -62,11 +108,19 @@ export function restoreEdgeDatabase(dataDir: string, backupFile: string, now: Da
   copyFileSync(backupFile, live);
   for (const suffix of ['-wal', '-shm']) rmSync(live + suffix, { force: true });
   // Above every epoch this node used: the replaced database's when we have it, and otherwise
-  // (the disk was lost) a clock-based floor that no earlier epoch of this node can reach.
-  const floor = liveEpoch ?? Math.floor(now.getTime() / 1000);
+  // (the disk was lost or unreadable) a clock-based floor that no earlier epoch of this node can reach.
+  const floor = Math.max(replaced?.epoch ?? Math.floor(now.getTime() / 1000), backupEpoch);
   const store = openEdgeStore({ dataDir });
   try {
-    return { epoch: store.outbox.startNewEpoch(floor + 1), previous };
+    let carried = 0;
+    // Another node's database (a backup restored onto other hardware) keeps its own queue.
+    if (replaced?.waiting && replaced.nodeId === store.outbox.nodeId) {
+      const insert = store.db.prepare('INSERT OR IGNORE INTO outbox (mutation_id, name, args, created_at) VALUES (?, ?, ?, ?)');
+      store.db.transaction(() => {
+        for (const m of replaced.waiting ?? []) carried += insert.run(m.mutation_id, m.name, m.args, m.created_at).changes;
+      }).immediate();
+    }
+    return { epoch: store.outbox.startNewEpoch(floor + 1), previous, carried };
   } finally {
     store.close();
   }
