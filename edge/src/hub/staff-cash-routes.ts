@@ -27,6 +27,8 @@ export function registerStaffCashRoutes(app: FastifyInstance, store: EdgeStore):
       roles: STAFF_ROLES,
       permissions: PERMISSIONS.map((id) => ({ id, label: PERMISSION_LABELS[id] })),
       matrix: store.staffCash.permissions(),
+      /** The owner changes the matrix in the dashboard; the POS shows it read-only. */
+      managedByOwner: store.staffCash.permissionsManagedByOwner(),
       /** What the signed-in person may do, so the screen can offer approval up front. */
       mine: PERMISSIONS.filter((p) => store.staffCash.roleHas(staff.role, p)),
     };

@@ -3,6 +3,8 @@
  * cloud table (cloud → edge). Each shape batch and its resume position are applied in one
  * SQLite transaction; a batch of a menu table also rebuilds the store's menu inside that
  * same transaction, once all menu shapes have arrived, and the screens are told after commit.
+ * The owner's permission matrix and the reconciled gift/loyalty balances are applied the same
+ * way (owner-permissions.ts, cloud-ledger-balances.ts).
  */
 import type { ChangeMessage, Row } from '@electric-sql/client';
 import { type BackoffPolicy, type Pusher, type PusherStatus, type ShapeFollower, crashPoint, createPusher, followShape } from '@brigade/sync/engine';
@@ -10,6 +12,8 @@ import { type PrinterReport, SHAPE_NAMES, type ShapeName } from '@brigade/sync/p
 import type { EdgeStore, ShapeChange } from '../store/types';
 import { MENU_SHAPES, menuFromShapes } from './menu-from-shapes';
 import { ONLINE_ORDERS_SHAPE, type OnlineIntake, createOnlineIntake, jsonSafeRow } from './online-orders';
+import { LEDGER_BALANCES_SHAPE, applyLedgerBalancesBatch } from './cloud-ledger-balances';
+import { OWNER_PERMISSIONS_SHAPE, applyOwnerPermissions } from './owner-permissions';
 import { sameReport } from './printer-report';
 
 export interface EdgeSyncOptions {
@@ -110,9 +114,14 @@ export function startEdgeSync(options: EdgeSyncOptions): EdgeSync {
         onBatch: (messages: readonly ChangeMessage<Row>[], info) => {
           const changes: ShapeChange[] = messages.map((m) => ({ key: m.key, value: jsonSafeRow(m.value), headers: { operation: m.headers.operation } }));
           let menuReplaced = false;
-          store.shapes.apply(table, changes, info, isMenuShape(table) ? (rows) => (menuReplaced = rebuildMenu(store, table, rows)) : undefined);
-          // Only after commit: a screen that reloads must find the new menu.
+          let permissionsChanged = false;
+          if (table === LEDGER_BALANCES_SHAPE) applyLedgerBalancesBatch(store, changes, info);
+          else if (table === OWNER_PERMISSIONS_SHAPE) {
+            store.shapes.apply(table, changes, info, (rows) => (permissionsChanged = applyOwnerPermissions(store.db, rows, new Date().toISOString())));
+          } else store.shapes.apply(table, changes, info, isMenuShape(table) ? (rows) => (menuReplaced = rebuildMenu(store, table, rows)) : undefined);
+          // Only after commit: a screen that reloads must find the new menu (or matrix).
           if (menuReplaced) store.publish({ type: 'menu.updated', version: menuVersion(store) });
+          if (permissionsChanged) store.publish({ type: 'permissions.updated' });
           // A new menu may let an order that could not be read before be taken now.
           if (table === ONLINE_ORDERS_SHAPE || menuReplaced) void onlineIntake.process();
           options.onShapeApplied?.(table, changes);

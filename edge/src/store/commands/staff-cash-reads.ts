@@ -9,7 +9,7 @@ import { businessDayOf, iso } from '../clock';
 import type { StoreContext } from '../store-context';
 import { movementsOf, openSessionOf } from './drawer-session-commands';
 import { BEGINNING, computeDayReport, lastZ } from './report-figures';
-import { permissionMatrix, roleHas } from './staff-permission-check';
+import { permissionMatrix, permissionsManagedByOwner, roleHas } from './staff-permission-check';
 
 export interface ZReportSummary {
   id: string;
@@ -22,6 +22,8 @@ export interface ZReportSummary {
 
 export interface StaffCashReads {
   permissions(): PermissionMatrix;
+  /** True once the owner manages the matrix from the dashboard: the POS shows it read-only. */
+  permissionsManagedByOwner(): boolean;
   roleHas(role: StaffRole, permission: Permission): boolean;
   /** Shifts of a business day (today's by default), oldest first. */
   shifts(businessDay?: string): Shift[];
@@ -99,6 +101,7 @@ export function shiftsFromPunches(punches: readonly TimePunch[], names: Readonly
 export function createStaffCashReads(store: StoreContext): StaffCashReads {
   return {
     permissions: () => permissionMatrix(store.orm),
+    permissionsManagedByOwner: () => permissionsManagedByOwner(store.orm),
     roleHas: (role, permission) => roleHas(store.orm, role, permission),
     shifts(businessDay) {
       const row = store.storeRow();

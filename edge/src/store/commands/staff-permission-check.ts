@@ -4,7 +4,7 @@
  * matrix says so (its overrides in `role_permissions`, else the default). Someone without it
  * may still act when a person who holds it types their PIN; the audit then names both.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import {
   BrigadeError, DEFAULT_ROLE_PERMISSIONS, LOCKED_ROLE, PERMISSIONS, PERMISSION_LABELS, type Permission, type PermissionMatrix,
   STAFF_ROLES, type StaffRole, permissionFor,
@@ -12,6 +12,17 @@ import {
 import { rolePermissions } from '@brigade/sync/schema/sqlite';
 import type { Orm, StoreContext } from '../store-context';
 import type { Actor } from '../types';
+
+/**
+ * Cells written from the owner's matrix in the cloud (the `role_permissions` shape) carry this
+ * prefix before the owner's user id in `updated_by`; a POS change carries the approver's staff id.
+ */
+export const OWNER_WRITER_PREFIX = 'owner:';
+
+/** Once the owner has saved this store's matrix in the dashboard, only the owner changes it. */
+export function permissionsManagedByOwner(orm: Orm): boolean {
+  return orm.select({ role: rolePermissions.role }).from(rolePermissions).where(like(rolePermissions.updatedBy, `${OWNER_WRITER_PREFIX}%`)).limit(1).get() !== undefined;
+}
 
 /** Whether `role` holds `permission` in this store's matrix. The owner holds everything. */
 export function roleHas(orm: Orm, role: StaffRole, permission: Permission): boolean {
