@@ -1,8 +1,9 @@
-/** One store, live: today's sales, devices and sync, online ordering, enrolment and QR tables. */
+/** One store, live: today's sales, devices and sync, shifts and cash, online ordering, enrolment and QR tables. */
 import { HealthPanel } from './health-panel';
 import { OnlineOrdersPanel } from './online-orders-panel';
 import type { OwnerClient } from './owner-api';
 import { SalesPanel } from './sales-panel';
+import { StaffCashPanel } from './staff-cash-panel';
 import { StoreActions } from './store-actions';
 import { TablesPanel } from './tables-panel';
 import { usePoll } from './use-poll';
@@ -28,6 +29,7 @@ export function StoreDetail({ client, storeId }: { client: OwnerClient; storeId:
         <HealthPanel client={client} storeId={storeId} />
         <StoreActions client={client} store={s} onChanged={store.reload} />
       </div>
+      <StaffCashPanel client={client} storeId={storeId} timezone={s.timezone} />
       <OnlineOrdersPanel client={client} storeId={storeId} />
       <TablesPanel client={client} storeId={storeId} />
     </div>
