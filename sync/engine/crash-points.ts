@@ -9,7 +9,7 @@
 export const CRASH_POINTS = [
   /** A command committed (and its outbox rows with it); the push that would carry them is about to go. */
   'edge.after-commit-before-push',
-  /** The cloud committed a push; its HTTP answer (the ack) is not written yet. */
+  /** The cloud committed a push that applied mutations; its HTTP answer (the ack) is not written yet. */
   'cloud.after-commit-before-ack',
   /** Inside the SQLite transaction applying a shape batch, after its first row was written. */
   'edge.mid-shape-batch',

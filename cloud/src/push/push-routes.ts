@@ -25,8 +25,8 @@ export function registerPushRoutes(app: FastifyInstance, ctx: CloudContext): voi
       if (body.nodeId !== caller.nodeId) throw new CloudError('STORE_MISMATCH', 'This credential belongs to another node.');
       await recordHeartbeat(ctx, caller.storeId, caller.organisationId, body.nodeId, body.status);
       const { response, changed } = await applyPush(ctx.database.db, { storeId: caller.storeId, organisationId: caller.organisationId }, body);
-      // Crash tests: the push is committed, the edge has not heard so; it will send it again.
-      crashPoint('cloud.after-commit-before-ack');
+      // Crash tests: mutations committed, the edge not told; it must send them again and get `duplicate`.
+      if (changed) crashPoint('cloud.after-commit-before-ack');
       if (changed) await ctx.changes.kick();
       return response;
     },
