@@ -1,6 +1,7 @@
 /**
  * The store's gift card and loyalty ledgers inside a command's transaction: balances are
- * sums of entries; an entry is written with its `gift.entry` for the cloud. A redemption
+ * the cloud's reconciled balance (the `ledger_balances` shape) plus this store's entries the
+ * cloud has not counted yet; an entry is written with its `gift.entry` for the cloud. A redemption
  * counts as unconfirmed while its entry still waits in the outbox (the cloud has not
  * acknowledged it), and the offline caps limit what may be unconfirmed at once.
  */
@@ -9,7 +10,7 @@ import {
   BrigadeError, DEFAULT_LEDGER_POLICY, type LedgerEntryKind, type LedgerName, type LedgerPolicy, checkRedemption, formatMoney, type Cents,
   newId,
 } from '@brigade/sync/model';
-import { ledgerEntries, ledgerSettings } from '@brigade/sync/schema/sqlite';
+import { cloudLedgerBalances, ledgerEntries, ledgerSettings } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
 import type { Orm } from '../store-context';
 
@@ -22,14 +23,34 @@ export function readPolicy(orm: Orm): LedgerPolicy {
   return policy;
 }
 
-export function ledgerBalance(orm: Orm, ledger: LedgerName, account: string): number {
+/** The sum of this store's own entries for the account. */
+export function localLedgerSum(orm: Orm, ledger: LedgerName, account: string): number {
   const row = orm.select({ n: sql<number>`coalesce(sum(${ledgerEntries.delta}), 0)` }).from(ledgerEntries)
     .where(and(eq(ledgerEntries.ledger, ledger), eq(ledgerEntries.account, account))).get();
   return Number(row?.n ?? 0);
 }
 
-/** A card this store has activated or loaded; others are taken on trust within the caps. */
+/** The account's row of the `ledger_balances` shape: what the cloud reconciled from every store. */
+export function cloudBalance(orm: Orm, ledger: LedgerName, account: string): typeof cloudLedgerBalances.$inferSelect | undefined {
+  return orm.select().from(cloudLedgerBalances).where(and(eq(cloudLedgerBalances.ledger, ledger), eq(cloudLedgerBalances.account, account))).get();
+}
+
+/**
+ * The account's balance as this store can know it: the cloud's reconciled balance (every
+ * store's entries it has applied) plus this store's entries it has not applied yet. The
+ * cloud says how much of its balance came from this store (`storeDelta`); every local entry
+ * is either in that part or not yet in the cloud, so `local − storeDelta` adds each entry
+ * exactly once. Without a cloud row, the store's own entries are all it knows.
+ */
+export function ledgerBalance(orm: Orm, ledger: LedgerName, account: string): number {
+  const local = localLedgerSum(orm, ledger, account);
+  const cloud = cloudBalance(orm, ledger, account);
+  return cloud ? cloud.balance + local - cloud.storeDelta : local;
+}
+
+/** A card this store has activated or loaded, or one the cloud knows; others are taken on trust within the caps. */
 export function isKnownAccount(orm: Orm, ledger: LedgerName, account: string): boolean {
+  if (cloudBalance(orm, ledger, account)) return true;
   return orm.select({ id: ledgerEntries.id }).from(ledgerEntries)
     .where(and(eq(ledgerEntries.ledger, ledger), eq(ledgerEntries.account, account), inArray(ledgerEntries.kind, ['activate', 'load', 'earn']))).limit(1).get() !== undefined;
 }
@@ -59,9 +80,9 @@ export function accountView(orm: Orm, ledger: LedgerName, account: string): Acco
   const caps = ledger === 'gift'
     ? { accountCap: policy.giftCardOfflineCap, storeCap: policy.giftStoreOfflineCap }
     : { accountCap: policy.loyaltyAccountOfflineCap, storeCap: policy.loyaltyStoreOfflineCap };
-  // A gift card from another store is unknown here: its balance cannot be checked, so the
-  // card cap bounds everything this store ever takes from it, confirmed or not (the cloud
-  // confirming a redemption says nothing about what is left on the card).
+  // A gift card neither this store nor the cloud's balances know: its balance cannot be
+  // checked, so the card cap bounds everything this store ever takes from it, confirmed or
+  // not (the cloud confirming a redemption says nothing about what is left on the card).
   const stranger = ledger === 'gift' && !known;
   const state = {
     balance: stranger ? Number.POSITIVE_INFINITY : balance,
