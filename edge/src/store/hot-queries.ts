@@ -6,7 +6,7 @@
  * like everywhere else; the append-only queue tables are written with plain SQL.
  */
 import type Database from 'better-sqlite3';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   checkLines, checkSettings, checks, commands, itemAvailability, kitchenTickets, menu, orderLines, orders, payments, store,
 } from '@brigade/sync/schema/sqlite';
@@ -36,6 +36,23 @@ function buildReads(orm: Orm) {
     checkSettingsRow: orm.select().from(checkSettings).where(eq(checkSettings.id, 'current')).prepare(),
     unavailableItems: orm.select({ itemId: itemAvailability.itemId }).from(itemAvailability).where(eq(itemAvailability.unavailable, true)).prepare(),
     lastLinePosition: orm.select({ position: sql<number>`coalesce(max(${orderLines.position}), 0)` }).from(orderLines).where(eq(orderLines.orderId, id)).prepare(),
+    // Paying and firing (payment.capture of a whole order, fireOrder): the KDS path.
+    paymentExists: orm.select({ id: payments.id }).from(payments).where(eq(payments.id, id)).prepare(),
+    firstUnfiredLine: orm.select({ id: orderLines.id }).from(orderLines)
+      .where(and(eq(orderLines.orderId, id), eq(orderLines.voided, false), isNull(orderLines.firedIn))).limit(1).prepare(),
+    unfiredLines: orm.select().from(orderLines)
+      .where(and(eq(orderLines.orderId, id), eq(orderLines.voided, false), isNull(orderLines.firedIn))).orderBy(asc(orderLines.position)).prepare(),
+    releasedCourses: orm.select({ released: checks.releasedCourses }).from(checks).where(eq(checks.orderId, id)).prepare(),
+    coursesOfOrder: orm.select({ lineId: checkLines.lineId, course: checkLines.course }).from(checkLines).where(eq(checkLines.orderId, id)).prepare(),
+    insertTicket: orm.insert(kitchenTickets).values({
+      id, orderId: sql.placeholder('orderId'), stationId: sql.placeholder('stationId'), fireSeq: sql.placeholder('fireSeq'), status: 'new',
+      items: sql.placeholder('items'), createdAt: sql.placeholder('createdAt'),
+    }).prepare(),
+    insertPayment: orm.insert(payments).values({
+      id, orderId: sql.placeholder('orderId'), tender: sql.placeholder('tender'), amount: sql.placeholder('amount'), tip: sql.placeholder('tip'),
+      tendered: sql.placeholder('tendered'), change: sql.placeholder('change'), status: 'captured', refunded: 0, reference: sql.placeholder('reference'),
+      cardBrand: sql.placeholder('cardBrand'), last4: sql.placeholder('last4'), createdAt: sql.placeholder('createdAt'),
+    }).prepare(),
     // Inserts through drizzle too: columns left out (added by later migrations) get the schema's defaults.
     insertOrder: orm.insert(orders).values({
       id, number: sql.placeholder('number'), businessDay: sql.placeholder('businessDay'), channel: sql.placeholder('channel'),
@@ -83,6 +100,12 @@ function buildWrites(db: Database.Database) {
       EXISTS (SELECT 1 FROM gift_card_lines WHERE order_id = @id) AS gift,
       EXISTS (SELECT 1 FROM loyalty_orders WHERE order_id = @id) AS loyalty,
       EXISTS (SELECT 1 FROM payments WHERE order_id = @id AND tender IN ('gift_card', 'loyalty') AND refunded > 0) AS ledgerRefunds`),
+    /** fire seq, line id. */
+    setLineFired: sqlite.prepare('UPDATE order_lines SET fired_in = ? WHERE id = ?'),
+    /** status, fire seq, order id. */
+    setOrderFired: sqlite.prepare('UPDATE orders SET status = ?, fire_seq = ? WHERE id = ?'),
+    /** paid, order id. */
+    setOrderPaid: sqlite.prepare('UPDATE orders SET paid = ? WHERE id = ?'),
     /** business day → the day's next order number. */
     nextOrderNumber: sqlite.prepare(
       'INSERT INTO order_counters (business_day, last_number) VALUES (?, 1) ON CONFLICT (business_day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number AS n',

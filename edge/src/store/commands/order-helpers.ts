@@ -1,13 +1,14 @@
 /** Steps several order commands share: finding an order, adding priced lines, firing. */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   BrigadeError, type CommandArgs, type DiningOption, type ItemId, type KitchenTicket, type KitchenTicketItem, type LineId, type LineRequest,
-  type ModifierOptionId, type OrderChannel, type OrderStatus, type PricedLine, kitchenDetailLines, newId, nextStatus, priceOrder,
+  type ModifierOptionId, type OrderChannel, type OrderStatus, type PricedLine, kitchenDetailLines, newId, type nextStatus, priceOrder,
 } from '@brigade/sync/model';
-import { checkLines, checks, kitchenTickets, orderLines, orders } from '@brigade/sync/schema/sqlite';
+import { orderLines } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
-import { orderReads } from '../hot-queries';
+import { orderReads, queueWrites } from '../hot-queries';
 import { findOrderRow, ticketFromRow } from '../order-rows';
+import { nextOrderStatus } from '../status-transitions';
 import { frozenPricingOf, priceStoredCheck } from './check-repricing';
 
 export type OrderRow = NonNullable<ReturnType<typeof findOrderRow>>;
@@ -87,7 +88,7 @@ export function insertLines(tx: CommandTx, orderId: string, lines: readonly Pric
 }
 
 export function transition(row: OrderRow, event: Parameters<typeof nextStatus>[1]): OrderStatus {
-  const next = nextStatus(row.status, event);
+  const next = nextOrderStatus(row.status, event);
   if (!next) {
     throw new BrigadeError('ORDER_TRANSITION_REFUSED', `An order that is ${row.status} cannot take ${event}.`, { status: row.status, event });
   }
@@ -112,13 +113,12 @@ export interface FireScope {
 export function fireOrder(tx: CommandTx, orderId: string, scope: FireScope = {}): KitchenTicket[] {
   const row = requireOrder(tx, orderId);
   const status = transition(row, 'FIRE');
-  const check = tx.orm.select({ released: checks.releasedCourses }).from(checks).where(eq(checks.orderId, orderId)).get();
+  // Prepared once per connection (hot-queries.ts): a paid kiosk order fires here, on the KDS path.
+  const q = orderReads(tx.orm);
+  const check = q.releasedCourses.get({ id: orderId });
   const released = new Set(check ? (JSON.parse(check.released) as number[]) : []);
-  const courses = new Map(tx.orm.select({ lineId: checkLines.lineId, course: checkLines.course }).from(checkLines)
-    .where(eq(checkLines.orderId, orderId)).all().map((r) => [r.lineId, r.course]));
-  const unfired = tx.orm.select().from(orderLines)
-    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), isNull(orderLines.firedIn)))
-    .orderBy(asc(orderLines.position)).all()
+  const courses = new Map(q.coursesOfOrder.all({ id: orderId }).map((r) => [r.lineId, r.course]));
+  const unfired = q.unfiredLines.all({ id: orderId })
     .filter((line) => {
       const course = courses.get(line.id) ?? 1;
       if (scope.course !== undefined) return course === scope.course;
@@ -140,13 +140,15 @@ export function fireOrder(tx: CommandTx, orderId: string, scope: FireScope = {})
     });
     byStation.set(line.stationId, items);
   }
-  tx.orm.update(orderLines).set({ firedIn: fireSeq }).where(inArray(orderLines.id, unfired.map((l) => l.id))).run();
-  tx.orm.update(orders).set({ status, fireSeq }).where(eq(orders.id, orderId)).run();
+  const w = queueWrites(tx.ctx.store.sqlite);
+  for (const line of unfired) w.setLineFired.run(fireSeq, line.id);
+  w.setOrderFired.run(status, fireSeq, orderId);
   const tickets: KitchenTicket[] = [];
   for (const [stationId, items] of byStation) {
     const id = newId();
-    tx.orm.insert(kitchenTickets).values({ id, orderId, stationId, fireSeq, status: 'new', items: JSON.stringify(items), createdAt: tx.now }).run();
-    const ticket = ticketFromRow({ id, orderId, stationId, fireSeq, status: 'new', items: JSON.stringify(items), createdAt: tx.now, bumpedAt: null }, row);
+    const itemsJson = JSON.stringify(items);
+    q.insertTicket.run({ id, orderId, stationId, fireSeq, items: itemsJson, createdAt: tx.now });
+    const ticket = ticketFromRow({ id, orderId, stationId, fireSeq, status: 'new', items: itemsJson, createdAt: tx.now, bumpedAt: null }, row);
     // After the first fire the kitchen is already cooking this order: mark the paper ADDED.
     const payload = { kind: 'kitchen' as const, ticket, reprint: false, ...(fireSeq > 1 ? { delta: 'added' as const } : {}) };
     tx.printJob({ idemKey: `kitchen:${orderId}:${stationId}:${fireSeq}`, printerRole: 'kitchen', stationId, orderId, payload });

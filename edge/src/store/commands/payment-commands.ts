@@ -1,13 +1,15 @@
 /** Money in and out: capture (cash or card) and refund. */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { BrigadeError, type CommandArgs, type OrderStatus, cents, checkRefund } from '@brigade/sync/model';
-import { orderLines, orders, payments, refunds } from '@brigade/sync/schema/sqlite';
+import { orders, payments, refunds } from '@brigade/sync/schema/sqlite';
 import { defineCommand } from '../command-registry';
 import type { CommandContext, CommandTx } from '../command-tx';
+import { orderReads, queueWrites } from '../hot-queries';
 import { findOrderRow, paymentFromRow } from '../order-rows';
 import type { Orm } from '../store-context';
 import { cashRounding, recordCashRounding } from './check-cash-rounding';
 import { requireRefundReversible } from './gift-reversals';
+import { fireWhenEvenPartsPaid } from './check-split-kitchen';
 import { recordDrawerCash } from './drawer-session-commands';
 import { fireOrder, requireOrder } from './order-helpers';
 
@@ -24,7 +26,7 @@ function checkPayable(orm: Orm, args: CaptureArgs): NonNullable<ReturnType<typeo
   const due = row.total - row.paid;
   if (due <= 0) throw new BrigadeError('ORDER_ALREADY_PAID', undefined, { orderId: args.orderId });
   if (args.amount > due && cashRounding(orm, args.tender, args.amount, due) === null) throw new BrigadeError('PAYMENT_AMOUNT_INVALID', 'That is more than the order still owes.', { due, amount: args.amount });
-  if (orm.select({ id: payments.id }).from(payments).where(eq(payments.id, args.paymentId)).get()) {
+  if (orderReads(orm).paymentExists.get({ id: args.paymentId })) {
     throw new BrigadeError('VALIDATION_FAILED', 'A payment with this id already exists.', { paymentId: args.paymentId });
   }
   return row;
@@ -76,14 +78,16 @@ export const paymentCapture = defineCommand<'payment.capture', CardApproval>({
     // Cash of the rounded balance settles the balance; the payment records what it settles.
     const rounding = cashRounding(tx.orm, args.tender, args.amount, row.total - row.paid);
     const applied = rounding === null ? args.amount : row.total - row.paid;
-    tx.orm.insert(payments).values({
+    // Prepared once per connection (hot-queries.ts): a card payment fires the order, on the KDS path.
+    const q = orderReads(tx.orm);
+    q.insertPayment.run({
       id: args.paymentId, orderId: args.orderId, tender: args.tender, amount: applied, tip, tendered,
-      change: tendered === null ? null : tendered - args.amount - tip, status: 'captured', refunded: 0,
+      change: tendered === null ? null : tendered - args.amount - tip,
       reference: card?.reference ?? null, cardBrand: card?.cardBrand ?? null, last4: card?.last4 ?? null, createdAt: tx.now,
-    }).run();
+    });
     if (rounding !== null) recordCashRounding(tx, args.paymentId, args.orderId, rounding);
     const paid = row.paid + applied;
-    tx.orm.update(orders).set({ paid }).where(eq(orders.id, args.orderId)).run();
+    queueWrites(tx.ctx.store.sqlite).setOrderPaid.run(paid, args.orderId);
     // Cash in the drawer is what the customer handed over less the change: the amount and the tip.
     if (args.tender === 'cash') recordDrawerCash(tx, ctx, { kind: 'sale', amount: args.amount + tip, paymentId: args.paymentId });
     if (args.tender === 'cash') tx.printJob({ idemKey: `drawer:${args.paymentId}`, printerRole: 'receipt', orderId: args.orderId, payload: { kind: 'drawer', reason: 'cash payment' } });
@@ -91,6 +95,8 @@ export const paymentCapture = defineCommand<'payment.capture', CardApproval>({
     if (paid >= row.total) {
       // A fully paid counter order goes to the kitchen without a separate "send" tap.
       if ((row.status === 'open' || row.status === 'accepted') && hasUnfiredLines(tx, args.orderId)) fireOrder(tx, args.orderId);
+      // A part of an even split holds no lines: the last part paid sends what the parent still holds.
+      fireWhenEvenPartsPaid(tx, args.orderId);
       const order = tx.orderChanged(args.orderId);
       tx.printJob({ idemKey: `receipt:${args.orderId}:${args.paymentId}`, printerRole: 'receipt', orderId: args.orderId, payload: { kind: 'receipt', order, reprint: false } });
       return { order, payment: paymentOf(tx, args.paymentId) };
@@ -100,12 +106,11 @@ export const paymentCapture = defineCommand<'payment.capture', CardApproval>({
 });
 
 function hasUnfiredLines(tx: CommandTx, orderId: string): boolean {
-  return tx.orm.select({ id: orderLines.id }).from(orderLines)
-    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), isNull(orderLines.firedIn))).get() !== undefined;
+  return orderReads(tx.orm).firstUnfiredLine.get({ id: orderId }) !== undefined;
 }
 
 function paymentOf(tx: CommandTx, paymentId: string): ReturnType<typeof paymentFromRow> {
-  const row = tx.orm.select().from(payments).where(eq(payments.id, paymentId)).get();
+  const row = orderReads(tx.orm).paymentById.get({ id: paymentId });
   if (!row) throw new BrigadeError('NOT_FOUND', 'That payment does not exist.', { paymentId });
   return paymentFromRow(row);
 }
