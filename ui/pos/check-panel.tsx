@@ -84,6 +84,9 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
   for (const line of check.lines) bySeat.set(line.seat, [...(bySeat.get(line.seat) ?? []), line]);
   const seatParts = [...bySeat.entries()].filter(([, ls]) => ls.some((l) => !l.voided)).length;
   const split = check.splitInto.length > 0;
+  // A part of an even split holds no lines of its own; it sends the ones left here.
+  const evenPart = split && check.lines.some((l) => !l.voided) ? check.splitInto[0] ?? null : null;
+  const unsent = check.lines.some((l) => !l.voided && l.firedIn === null && !l.held);
   const due = check.totals.total - check.order.paid;
 
   const payOrder = async (id: string) => {
@@ -154,6 +157,15 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
             <button type="button" className="btn" disabled={check.order.paid > 0}
               onClick={() => void act(() => client.command('check.split', { orderId, mode: 'even', childOrderIds: [newId(), newId()] }))}>Split in 2</button>
             <button type="button" className="btn btn-primary" disabled={due <= 0} onClick={() => void payOrder(orderId)}>{`Pay ${money(due)}`}</button>
+          </div>
+        )}
+        {split && evenPart && (unsent || heldCourses.length > 0) && (
+          // An even split keeps the lines here: a part sends them (the hub fires them once).
+          <div className="check-actions">
+            {unsent && <button type="button" className="btn" onClick={() => void act(() => client.command('order.fire', { orderId: evenPart }))}>Send</button>}
+            {heldCourses.map((c) => (
+              <button key={c} type="button" className="btn" onClick={() => void act(() => client.command('course.fire', { orderId: evenPart, course: c }))}>{`Fire course ${c}`}</button>
+            ))}
           </div>
         )}
         {split && (

@@ -8,6 +8,7 @@ import { BrigadeError, type Order, type OrderStatus, type Payment } from '@briga
 import { orderLines, orders, payments } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
 import { findOrderRow, paymentFromRow } from '../order-rows';
+import { fireWhenEvenPartsPaid } from './check-split-kitchen';
 import { fireOrder } from './order-helpers';
 
 const PAYABLE: readonly OrderStatus[] = ['open', 'submitted', 'accepted', 'preparing', 'ready'];
@@ -51,6 +52,7 @@ export function recordLedgerPayment(tx: CommandTx, row: OrderRow, p: LedgerPayme
       .where(and(eq(orderLines.orderId, p.orderId), eq(orderLines.voided, false), isNull(orderLines.firedIn))).get();
     // Like a cash or card capture: a fully paid counter order goes to the kitchen without a separate tap.
     if ((row.status === 'open' || row.status === 'accepted') && unfired) fireOrder(tx, p.orderId);
+    fireWhenEvenPartsPaid(tx, p.orderId);
     order = tx.orderChanged(p.orderId);
     tx.printJob({ idemKey: `receipt:${p.orderId}:${p.paymentId}`, printerRole: 'receipt', orderId: p.orderId, payload: { kind: 'receipt', order, reprint: false } });
   } else {

@@ -8,6 +8,7 @@ import type { CommandTx } from '../command-tx';
 import { orderReads, queueWrites } from '../hot-queries';
 import { ticketFromRow } from '../order-rows';
 import { refuseIfSplit } from './check-rows';
+import { evenSplitParent, sendEvenPart } from './check-split-kitchen';
 import {
   checkExpectedTotal, fireOrder, insertLines, priceRequestedLines, requireChangeableOrder, requireOrder, transition,
 } from './order-helpers';
@@ -124,8 +125,11 @@ export const orderFire = defineCommand({
   needsManager: false,
   run(tx, _ctx, args) {
     requireOrder(tx, args.orderId);
+    // A part of an even split sends the lines it shares with the other parts, on the parent.
+    const parent = evenSplitParent(tx.orm, args.orderId);
     // Later courses of a table wait for "fire course N".
-    fireOrder(tx, args.orderId, { respectHolds: true });
+    if (parent) sendEvenPart(tx, args.orderId, parent, { respectHolds: true });
+    else fireOrder(tx, args.orderId, { respectHolds: true });
     return { order: tx.orderChanged(args.orderId) };
   },
 });
