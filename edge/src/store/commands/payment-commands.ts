@@ -10,7 +10,6 @@ import type { Orm } from '../store-context';
 import { cashRounding, recordCashRounding } from './check-cash-rounding';
 import { requireRefundReversible } from './gift-reversals';
 import { fireWhenEvenPartsPaid } from './check-split-kitchen';
-import { fireWhenEvenPartsPaid } from './check-split-kitchen';
 import { recordDrawerCash } from './drawer-session-commands';
 import { fireOrder, requireOrder } from './order-helpers';
 
@@ -96,8 +95,6 @@ export const paymentCapture = defineCommand<'payment.capture', CardApproval>({
     if (paid >= row.total) {
       // A fully paid counter order goes to the kitchen without a separate "send" tap.
       if ((row.status === 'open' || row.status === 'accepted') && hasUnfiredLines(tx, args.orderId)) fireOrder(tx, args.orderId);
-      // A part of an even split holds no lines: the last part paid sends what the parent still holds.
-      fireWhenEvenPartsPaid(tx, args.orderId);
       // A part of an even split holds no lines: the last part paid sends what the parent still holds.
       fireWhenEvenPartsPaid(tx, args.orderId);
       const order = tx.orderChanged(args.orderId);
