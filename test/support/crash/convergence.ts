@@ -20,6 +20,8 @@ export interface EdgeFacts {
   /** The highest outbox seq the node ever wrote. */
   readonly lastSeq: number;
   readonly outboxWaiting: number;
+  /** The oldest seq still waiting in the outbox, or null when it is empty. */
+  readonly outboxFirstSeq: number | null;
   readonly storeId: string | null;
   readonly credential: string | null;
   readonly orders: ReadonlyMap<string, { version: number; payments: string[] }>;
@@ -36,7 +38,7 @@ export function readEdge(dataDir: string): EdgeFacts {
   try {
     const store = db.prepare('SELECT node_id AS nodeId, epoch FROM store').get() as { nodeId: string; epoch: number };
     const lastSeq = (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get() as { seq: number } | undefined)?.seq ?? 0;
-    const outboxWaiting = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    const outbox = db.prepare('SELECT count(*) AS n, min(seq) AS first FROM outbox').get() as { n: number; first: number | null };
     const link = db.prepare("SELECT store_id AS storeId, credential FROM cloud_link WHERE id = 'current'").get() as { storeId: string; credential: string } | undefined;
     const orders = new Map<string, { version: number; payments: string[] }>();
     for (const row of db.prepare('SELECT id, version FROM orders').all() as { id: string; version: number }[]) orders.set(row.id, { version: row.version, payments: [] });
@@ -52,7 +54,7 @@ export function readEdge(dataDir: string): EdgeFacts {
       (shapes[row.shape] ??= new Map()).set(row.key, JSON.parse(row.value) as unknown);
     }
     const printJobs = db.prepare('SELECT id, kind, status, order_id AS orderId, station_id AS stationId FROM print_jobs ORDER BY id').all() as EdgeFacts['printJobs'];
-    return { ...store, lastSeq, outboxWaiting, storeId: link?.storeId ?? null, credential: link?.credential ?? null, orders, stock, availability, auditByCommand, shapes, printJobs };
+    return { ...store, lastSeq, outboxWaiting: outbox.n, outboxFirstSeq: outbox.first, storeId: link?.storeId ?? null, credential: link?.credential ?? null, orders, stock, availability, auditByCommand, shapes, printJobs };
   } finally {
     db.close();
   }
@@ -69,6 +71,12 @@ export async function withCloudDb<T>(where: { databaseUrl?: string; dataDir?: st
   } finally {
     await database.close();
   }
+}
+
+/** How far the cloud has applied a node's queue (`sync_clients.last_seq`; 0 before its first push). */
+export async function cloudLastSeq(db: CloudDb, edge: Pick<EdgeFacts, 'nodeId' | 'epoch'>): Promise<number> {
+  const rows = await queryRows<{ last_seq: string }>(db, sql`SELECT last_seq::text AS last_seq FROM sync_clients WHERE node_id = ${edge.nodeId} AND epoch = ${edge.epoch}`);
+  return Number(rows[0]?.last_seq ?? 0);
 }
 
 /** Every difference between the edge and the cloud's records of what the edge pushed. */

@@ -63,7 +63,8 @@ export class CloudStage {
    * and left stopped; PostgreSQL is read while the cloud runs.
    */
   async read<T>(read: (db: CloudDb) => Promise<T>): Promise<T> {
-    if (!this.databaseUrl && this.process) {
+    const alive = this.process !== null && this.process.child.exitCode === null && this.process.child.signalCode === null;
+    if (!this.databaseUrl && alive) {
       const exit = await this.stop();
       if (exit?.code !== 0) throw new Error(`the cloud did not stop cleanly: ${JSON.stringify(exit)}`);
     }
