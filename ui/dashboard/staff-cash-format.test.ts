@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesText, overShortLevel, overShortText, reconciliationText, shiftDay } from './staff-cash-format';
+import { countText, minutesText, overShortLevel, overShortText, reconciliationText, shiftDay } from './staff-cash-format';
 
 describe('over/short in words', () => {
   it('says over, short, even or not counted, with the amount in the store currency', () => {
@@ -13,6 +13,10 @@ describe('over/short in words', () => {
 describe('hours and days', () => {
   it('writes minutes as hours and minutes', () => {
     expect([minutesText(210), minutesText(45), minutesText(120), minutesText(0)]).toEqual(['3 h 30 min', '45 min', '2 h', '0 min']);
+  });
+
+  it('counts things in words', () => {
+    expect([countText(1, 'no-sale'), countText(0, 'no-sale'), countText(3, 'cash movement')]).toEqual(['1 no-sale', '0 no-sales', '3 cash movements']);
   });
 
   it('steps business days across month and year ends', () => {

@@ -26,6 +26,11 @@ export function minutesText(minutes: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
+/** "1 no-sale", "2 no-sales". */
+export function countText(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The business day `delta` days from `day` (YYYY-MM-DD), calendar-correct across months. */
 export function shiftDay(day: string, delta: number): string {
   const date = new Date(`${day}T00:00:00.000Z`);

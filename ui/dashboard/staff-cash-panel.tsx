@@ -51,16 +51,10 @@ export function StaffCashPanel({ client, storeId, timezone }: { client: OwnerCli
       {error && <p role="alert" className="hint hint-error">{error}</p>}
       <h3>Drawer sessions</h3>
       {sessions.data ? <DrawerSessionList sessions={sessions.data.sessions} f={f} /> : <p className="muted">Loading…</p>}
-      <div className="grid-2">
-        <div>
-          <h3>Timesheets</h3>
-          {sheets.data ? <TimesheetTable rows={sheets.data.rows} f={f} /> : <p className="muted">Loading…</p>}
-        </div>
-        <div>
-          <h3>Z reports</h3>
-          {zs.data ? <ZReportTable reports={zs.data.reports} f={f} /> : <p className="muted">Loading…</p>}
-        </div>
-      </div>
+      <h3>Timesheets</h3>
+      <div className="table-scroll">{sheets.data ? <TimesheetTable rows={sheets.data.rows} f={f} /> : <p className="muted">Loading…</p>}</div>
+      <h3>Z reports</h3>
+      <div className="table-scroll">{zs.data ? <ZReportTable reports={zs.data.reports} f={f} /> : <p className="muted">Loading…</p>}</div>
     </section>
   );
 }

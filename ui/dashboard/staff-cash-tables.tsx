@@ -1,7 +1,7 @@
 /** The three lists of "Shifts & cash": drawer sessions, timesheets and Z reports. */
 import { cents, formatMoney } from '@brigade/sync/model';
 import type { DrawerSessionView, TimesheetRow, ZReportView } from '@brigade/sync/protocol';
-import { minutesText, overShortLevel, overShortText, reconciliationText } from './staff-cash-format';
+import { countText, minutesText, overShortLevel, overShortText, reconciliationText } from './staff-cash-format';
 
 export interface Formatters {
   readonly money: (amount: number) => string;
@@ -48,7 +48,7 @@ export function DrawerSessionList({ sessions, f }: { sessions: readonly DrawerSe
           </dl>
           {(s.movements.length > 0 || s.noSales.length > 0) && (
             <details>
-              <summary>{s.movements.length} cash movements · {s.noSales.length} no-sales</summary>
+              <summary>{countText(s.movements.length, 'cash movement')} · {countText(s.noSales.length, 'no-sale')}</summary>
               <ul className="movement-list">
                 {s.movements.map((m) => (
                   <li key={m.id}>{f.time(m.at)} · {m.kind.replace('_', '-')} {f.money(m.amount)} · {m.reason ?? ''} · {m.by ?? '—'}{m.approvedBy && m.approvedBy !== m.by ? ` (approved by ${m.approvedBy})` : ''}</li>
