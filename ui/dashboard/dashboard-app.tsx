@@ -1,6 +1,6 @@
 /**
  * The owner dashboard: sign in, stores, one store live (sales, devices and sync, online
- * ordering, enrolment, QR tables) and the menu editor. Hash routes (`#/stores/<id>`,
+ * ordering, enrolment, QR tables), its permission matrix and the menu editor. Hash routes (`#/stores/<id>`,
  * `#/menus/<id>`) keep deep links working behind any static server.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import { type View, parseView } from './dashboard-routes';
 import { LoginPage } from './login-page';
 import { MenuEditor } from './menu-editor';
 import { OwnerClient, SESSION_KEY, type Session, loadSession } from './owner-api';
+import { PermissionsPage } from './permissions-page';
 import { StoreDetail } from './store-detail';
 import { StoresPage } from './stores-page';
 
@@ -48,6 +49,7 @@ export function DashboardApp() {
       <main className="dash-main">
         {view.name === 'stores' && <StoresPage client={client} />}
         {view.name === 'store' && <StoreDetail key={view.id} client={client} storeId={view.id} />}
+        {view.name === 'permissions' && <PermissionsPage key={view.id} client={client} storeId={view.id} />}
         {view.name === 'menu' && <MenuEditor key={view.id} client={client} menuId={view.id} />}
       </main>
     </div>

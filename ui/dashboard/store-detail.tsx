@@ -23,6 +23,7 @@ export function StoreDetail({ client, storeId }: { client: OwnerClient; storeId:
         <span className="muted">{s.timezone} · {s.currency}</span>
         {s.menuId && <a className="btn" href={`#/menus/${encodeURIComponent(s.menuId)}`}>Edit menu</a>}
         <a className="btn" href={`/order/${encodeURIComponent(s.id)}`} target="_blank" rel="noreferrer">Open ordering page</a>
+        <a className="btn" href={`#/stores/${encodeURIComponent(s.id)}/permissions`}>Permissions</a>
       </header>
       <SalesPanel client={client} storeId={storeId} />
       <div className="grid-2">

@@ -1,7 +1,11 @@
-/** The permission matrix: roles across, permissions down; a tap grants or takes away (permissions.edit). */
+/**
+ * The permission matrix: roles across, permissions down; a tap grants or takes away
+ * (permissions.edit). Once the owner manages the matrix from the dashboard it is shown
+ * read-only here, and it reloads when the owner's change reaches the store.
+ */
 import type { Permission, PermissionMatrix, StaffRole } from '@brigade/sync/model';
-import { useCallback, useEffect, useState } from 'react';
-import { useHub } from '../shared/hub-context';
+import { useCallback, useState } from 'react';
+import { useHub, useHubEvents, useResync } from '../shared/hub-context';
 import { useToasts } from '../shared/toasts';
 import { useApproval } from './use-approval';
 import './staff-cash.css';
@@ -10,6 +14,8 @@ interface MatrixReply {
   roles: StaffRole[];
   permissions: { id: Permission; label: string }[];
   matrix: PermissionMatrix;
+  /** The owner changes the matrix in the dashboard; this screen only shows it. */
+  managedByOwner?: boolean;
 }
 
 export function PermissionsPanel() {
@@ -20,8 +26,12 @@ export function PermissionsPanel() {
   const reload = useCallback(() => {
     client.get<MatrixReply>('/api/permissions').then(setData, toasts.error);
   }, [client, toasts]);
-  useEffect(reload, [reload]);
+  useResync(reload);
+  useHubEvents((event) => {
+    if (event.type === 'permissions.updated') reload();
+  });
   if (!data) return <p className="muted">Loading…</p>;
+  const managed = data.managedByOwner === true;
 
   const toggle = async (role: StaffRole, permission: Permission, granted: boolean) => {
     const done = await approved('Change permissions', (pin) => client.command('permissions.set', { role, permission, granted, ...pin }));
@@ -29,27 +39,30 @@ export function PermissionsPanel() {
   };
 
   return (
-    <table className="permissions">
-      <caption>Who may do what (the owner always may)</caption>
-      <thead><tr><th scope="col">Permission</th>{data.roles.map((r) => <th key={r} scope="col">{r}</th>)}</tr></thead>
-      <tbody>
-        {data.permissions.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">{p.label}</th>
-            {data.roles.map((role) => {
-              const on = data.matrix[role].includes(p.id);
-              return (
-                <td key={role}>
-                  <button type="button" role="switch" aria-checked={on} aria-label={`${role}: ${p.label}`} className={on ? 'btn btn-primary' : 'btn'}
-                    disabled={role === 'owner'} onClick={() => void toggle(role, p.id, !on)}>
-                    {on ? 'Yes' : 'No'}
-                  </button>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      {managed && <p className="hint" role="status" data-testid="permissions-managed">Managed by the owner: change permissions in the owner&apos;s dashboard.</p>}
+      <table className="permissions">
+        <caption>Who may do what (the owner always may)</caption>
+        <thead><tr><th scope="col">Permission</th>{data.roles.map((r) => <th key={r} scope="col">{r}</th>)}</tr></thead>
+        <tbody>
+          {data.permissions.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.label}</th>
+              {data.roles.map((role) => {
+                const on = data.matrix[role].includes(p.id);
+                return (
+                  <td key={role}>
+                    <button type="button" role="switch" aria-checked={on} aria-label={`${role}: ${p.label}`} className={on ? 'btn btn-primary' : 'btn'}
+                      disabled={role === 'owner' || managed} onClick={() => void toggle(role, p.id, !on)}>
+                      {on ? 'Yes' : 'No'}
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
