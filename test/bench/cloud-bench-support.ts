@@ -15,6 +15,8 @@ export interface BenchCloud {
   readonly storeId: string;
   readonly organisationId: string;
   readonly menuId: string;
+  /** The seeded owner's id (enrolment codes are issued by them). */
+  readonly ownerId: string;
   /** The seeded owner, for benchmarks that go through the owner API. */
   readonly ownerEmail: string;
   readonly ownerPassword: string;
