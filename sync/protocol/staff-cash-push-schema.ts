@@ -49,7 +49,10 @@ export const DrawerSessionMutationSchema = Type.Object(
         counted: Type.Union([Cash, Type.Null()]),
         expected: Signed,
         overShort: Type.Union([Signed, Type.Null()]),
-        cash: Type.Object({ sales: Cash, salesCount: Count, refunds: Cash, refundsCount: Count }, { additionalProperties: false }),
+        cash: Type.Object(
+          { sales: Cash, salesCount: Count, refunds: Cash, refundsCount: Count, payIns: Cash, payOuts: Cash, drops: Cash, movementCount: Count },
+          { additionalProperties: false },
+        ),
         movements: Type.Array(MovementSchema, { maxItems: DRAWER_MOVEMENTS_MAX }),
         noSales: Type.Array(NoSaleSchema, { maxItems: DRAWER_NO_SALES_MAX }),
         names: Names,

@@ -50,8 +50,15 @@ export interface DrawerSessionSnapshot {
   /** float + cash sales − cash refunds + pay-ins − pay-outs − drops, as of this snapshot. */
   readonly expected: number;
   readonly overShort: number | null;
-  /** Cash sales and refunds are summed (one per cash payment would make a busy till's snapshot grow all day). */
-  readonly cash: { readonly sales: number; readonly salesCount: number; readonly refunds: number; readonly refundsCount: number };
+  /**
+   * Every movement of the session summed by kind. Cash sales and refunds are only summed (one
+   * per cash payment would make a busy till's snapshot grow all day).
+   */
+  readonly cash: {
+    readonly sales: number; readonly salesCount: number; readonly refunds: number; readonly refundsCount: number;
+    readonly payIns: number; readonly payOuts: number; readonly drops: number; readonly movementCount: number;
+  };
+  /** The pay-ins, pay-outs and drops one by one: all of them, or the latest DRAWER_MOVEMENTS_MAX of `cash.movementCount`. */
   readonly movements: readonly PushedDrawerMovement[];
   readonly noSales: readonly PushedNoSale[];
   readonly names: StaffNames;

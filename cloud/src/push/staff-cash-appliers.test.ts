@@ -61,6 +61,16 @@ describe.each(BACKENDS)('staff and cash mutations on %s', (kind) => {
     expect(stored.zs.map((r) => [r.id, r.sequence, r.closedByName])).toEqual([[z.id, 1, 'Morgan Manager']]);
   });
 
+  it('takes a session whose list keeps only the latest movements, with its totals whole', async () => {
+    const { push, rows } = await setup();
+    const full = sessionSnapshot({ float: 1_000, movements: [{ kind: 'pay_in', amount: 900 }, { kind: 'pay_in', amount: 50 }, { kind: 'drop', amount: 1_200 }] });
+    // As a store with more movements than the schema lists sends it: the oldest pay-in left out of the list.
+    const latest = { ...full, movements: full.movements.slice(1) };
+    const results = (await push([wire(1, { name: 'drawer.session', args: { session: latest, version: 4 } })])).json<PushResponse>().results;
+    expect(results.map((r) => r.code ?? r.status)).toEqual(['applied']);
+    expect((await rows()).sessions.map((s) => s.expected)).toEqual([1_000 + 900 + 50 - 1_200]);
+  });
+
   it('keeps the newest drawer snapshot when an older one arrives late, and the same facts under a new epoch once', async () => {
     const { push, rows, nextEpoch } = await setup();
     const id = 'session-late';
@@ -89,12 +99,15 @@ describe.each(BACKENDS)('staff and cash mutations on %s', (kind) => {
   it('refuses figures that do not add up, with a code, writing nothing of them and keeping the queue moving', async () => {
     const { push, rows, db } = await setup();
     const good = sessionSnapshot({ float: 10_000, counted: 10_000 });
+    const moving = sessionSnapshot({ float: 10_000, movements: [{ kind: 'pay_in', amount: 400 }, { kind: 'pay_out', amount: 300 }] });
     const z = zReport({ sequence: 1, tenders: [{ tender: 'card', count: 2, amount: 9_000, tips: 0 }], from: '2026-03-10T10:00:00.000Z', to: '2026-03-10T23:00:00.000Z' });
     const bad: [OutboxMutation['name'], unknown, string][] = [
       ['drawer.session', { session: { ...good, expected: good.expected + 1, overShort: -1 }, version: 2 }, 'DRAWER_SESSION_INCONSISTENT'],
       ['drawer.session', { session: { ...good, overShort: 5 }, version: 2 }, 'DRAWER_SESSION_INCONSISTENT'],
       ['drawer.session', { session: { ...good, counted: null, overShort: null }, version: 2 }, 'DRAWER_SESSION_INCONSISTENT'],
       ['drawer.session', { session: { ...good, status: 'open' }, version: 2 }, 'DRAWER_SESSION_INCONSISTENT'],
+      ['drawer.session', { session: { ...moving, cash: { ...moving.cash, payIns: moving.cash.payIns + 100, payOuts: moving.cash.payOuts + 100 } }, version: 2 }, 'DRAWER_SESSION_INCONSISTENT'],
+      ['drawer.session', { session: { ...moving, cash: { ...moving.cash, movementCount: 1 } }, version: 2 }, 'DRAWER_SESSION_INCONSISTENT'],
       ['timeclock.punch', { ...punch({ kind: 'clock_in', at: '2026-03-10T14:00:00.000Z' }), originalAt: '2026-03-10T13:00:00.000Z' }, 'PUNCH_INCONSISTENT'],
       ['report.z', { ...z, report: { ...z.report, net: z.report.net + 1 } }, 'Z_REPORT_INCONSISTENT'],
       ['report.z', { ...z, report: { ...z.report, payments: z.report.payments - 100 } }, 'Z_REPORT_INCONSISTENT'],

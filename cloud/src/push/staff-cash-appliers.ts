@@ -16,11 +16,18 @@ function sumOf(values: readonly number[]): number {
 }
 
 function checkSession(s: DrawerSessionSnapshot): void {
-  const moved = (kind: string) => sumOf(s.movements.filter((m) => m.kind === kind).map((m) => m.amount));
-  const expected = s.float + s.cash.sales - s.cash.refunds + moved('pay_in') - moved('pay_out') - moved('drop');
+  const c = s.cash;
   const fail = (why: string) => new CloudError('DRAWER_SESSION_INCONSISTENT', why, { sessionId: s.id });
+  const expected = s.float + c.sales - c.refunds + c.payIns - c.payOuts - c.drops;
   if (s.expected !== expected) throw fail(`Expected ${s.expected} is not float + cash in − cash out (${expected}).`);
   if (new Set(s.movements.map((m) => m.id)).size !== s.movements.length) throw fail('A movement appears twice.');
+  // The listed movements are all of them or the latest few: they add up to the totals, or stay within them.
+  const complete = s.movements.length === c.movementCount;
+  if (s.movements.length > c.movementCount) throw fail('More movements listed than counted.');
+  for (const [kind, total] of [['pay_in', c.payIns], ['pay_out', c.payOuts], ['drop', c.drops]] as const) {
+    const listed = sumOf(s.movements.filter((m) => m.kind === kind).map((m) => m.amount));
+    if (complete ? listed !== total : listed > total) throw fail(`The ${kind.replace('_', '-')}s listed do not add up to their total.`);
+  }
   if (s.status === 'closed') {
     if (s.counted === null || s.closedAt === null) throw fail('A closed session carries its count and close time.');
     if (s.overShort !== s.counted - s.expected) throw fail('Over/short is not counted − expected.');

@@ -27,11 +27,10 @@ function dayAfter(day: string): string {
 
 function sessionView(s: DrawerSessionSnapshot): DrawerSessionView {
   const name = (id: string | null): string | null => (id === null ? null : (s.names[id] ?? id));
-  const moved = (kind: string) => s.movements.filter((m) => m.kind === kind).reduce((sum, m) => sum + m.amount, 0);
   return {
     id: s.id, deviceId: s.deviceId, businessDay: s.businessDay, status: s.status,
     openedBy: name(s.openedBy), openedAt: s.openedAt, closedBy: name(s.closedBy), closedAt: s.closedAt,
-    float: s.float, cashSales: s.cash.sales, cashRefunds: s.cash.refunds, payIns: moved('pay_in'), payOuts: moved('pay_out'), drops: moved('drop'),
+    float: s.float, cashSales: s.cash.sales, cashRefunds: s.cash.refunds, payIns: s.cash.payIns, payOuts: s.cash.payOuts, drops: s.cash.drops,
     expected: s.expected, counted: s.counted, overShort: s.overShort,
     movements: s.movements.map((m) => ({ id: m.id, kind: m.kind, amount: m.amount, reason: m.reason, by: name(m.staffId), approvedBy: name(m.approvedBy), at: m.at })),
     noSales: s.noSales.map((n) => ({ at: n.at, by: name(n.staffId), approvedBy: name(n.approvedBy), reason: n.reason })),

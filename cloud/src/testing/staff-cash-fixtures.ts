@@ -23,6 +23,7 @@ export function sessionSnapshot(plan: SessionPlan): DrawerSessionSnapshot {
   const movements = (plan.movements ?? []).map((m, i) => ({
     id: newId(), kind: m.kind, amount: m.amount, reason: `${m.kind} ${i + 1}`, staffId: 'staff-manager', approvedBy: null, at: openedAt,
   }));
+  const total = (kind: string) => movements.filter((m) => m.kind === kind).reduce((sum, m) => sum + m.amount, 0);
   const signed = movements.reduce((sum, m) => sum + (m.kind === 'pay_in' ? m.amount : -m.amount), 0);
   const expected = plan.float + (plan.sales ?? 0) - (plan.refunds ?? 0) + signed;
   const closed = plan.counted !== undefined;
@@ -39,7 +40,10 @@ export function sessionSnapshot(plan: SessionPlan): DrawerSessionSnapshot {
     counted: plan.counted ?? null,
     expected,
     overShort: plan.counted === undefined ? null : plan.counted - expected,
-    cash: { sales: plan.sales ?? 0, salesCount: plan.sales ? 1 : 0, refunds: plan.refunds ?? 0, refundsCount: plan.refunds ? 1 : 0 },
+    cash: {
+      sales: plan.sales ?? 0, salesCount: plan.sales ? 1 : 0, refunds: plan.refunds ?? 0, refundsCount: plan.refunds ? 1 : 0,
+      payIns: total('pay_in'), payOuts: total('pay_out'), drops: total('drop'), movementCount: movements.length,
+    },
     movements,
     noSales: [],
     names: { 'staff-cashier': 'Casey Cashier', 'staff-manager': 'Morgan Manager' },

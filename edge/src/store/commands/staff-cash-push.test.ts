@@ -49,7 +49,7 @@ describe('drawer.session in the outbox', () => {
     const last = pushed.at(-1)?.session;
     expect(last).toMatchObject({
       id: sessionId, float: 15_000, expected, counted: expected + 75, overShort: 75, openedBy: staff.cashier.staff.id, closedBy: staff.cashier.staff.id,
-      cash: { sales: order.totals.total, salesCount: 1, refunds: 0, refundsCount: 0 },
+      cash: { sales: order.totals.total, salesCount: 1, refunds: 0, refundsCount: 0, payIns: 2_500, payOuts: 0, drops: 0, movementCount: 1 },
     });
     expect(last?.movements.map((m) => [m.kind, m.amount, m.reason, m.approvedBy])).toEqual([['pay_in', 2_500, 'change from bank', staff.manager.staff.id]]);
     expect(last?.noSales.map((n) => [n.reason, n.staffId, n.approvedBy])).toEqual([['customer change', staff.cashier.staff.id, staff.manager.staff.id]]);

@@ -8,7 +8,7 @@
  */
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { type DayReport, expectedCash } from '@brigade/sync/model';
-import { DRAWER_NO_SALES_MAX, STAFF_NAMES_MAX, type DrawerSessionSnapshot, type PushedDrawerMovement, type PushedNoSale } from '@brigade/sync/protocol';
+import { DRAWER_MOVEMENTS_MAX, DRAWER_NO_SALES_MAX, STAFF_NAMES_MAX, type DrawerSessionSnapshot, type PushedDrawerMovement, type PushedNoSale } from '@brigade/sync/protocol';
 import { auditLog, drawerMovements, drawerSessions, staff, timePunches } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
 import type { Orm } from '../store-context';
@@ -38,7 +38,7 @@ export function pushDrawerSession(tx: CommandTx, sessionId: string): void {
   const session = tx.orm.select().from(drawerSessions).where(eq(drawerSessions.id, sessionId)).get();
   if (!session) return;
   const rows = tx.orm.select().from(drawerMovements).where(eq(drawerMovements.sessionId, session.id)).orderBy(drawerMovements.createdAt, drawerMovements.id).all();
-  const cash = { sales: 0, salesCount: 0, refunds: 0, refundsCount: 0 };
+  const cash = { sales: 0, salesCount: 0, refunds: 0, refundsCount: 0, payIns: 0, payOuts: 0, drops: 0, movementCount: 0 };
   const movements: PushedDrawerMovement[] = [];
   for (const m of rows) {
     if (m.kind === 'sale') {
@@ -48,9 +48,15 @@ export function pushDrawerSession(tx: CommandTx, sessionId: string): void {
       cash.refunds += m.amount;
       cash.refundsCount += 1;
     } else {
+      if (m.kind === 'pay_in') cash.payIns += m.amount;
+      else if (m.kind === 'pay_out') cash.payOuts += m.amount;
+      else cash.drops += m.amount;
+      cash.movementCount += 1;
       movements.push({ id: m.id, kind: m.kind, amount: m.amount, reason: m.reason, staffId: m.staffId, approvedBy: m.approvedBy, at: m.createdAt });
     }
   }
+  // Beyond the schema's bound only the latest are listed; the totals above stay whole.
+  const listed = movements.slice(-DRAWER_MOVEMENTS_MAX);
   const noSales = noSalesOf(tx.orm, session);
   const closed = session.status === 'closed';
   const snapshot: DrawerSessionSnapshot = {
@@ -67,12 +73,12 @@ export function pushDrawerSession(tx: CommandTx, sessionId: string): void {
     expected: session.expected ?? expectedCash(session.float, rows),
     overShort: closed ? session.overShort : null,
     cash,
-    movements,
+    movements: listed,
     // The version counts every no-sale; the list keeps the latest the schema allows.
     noSales: noSales.slice(-DRAWER_NO_SALES_MAX),
-    names: namesOf(tx.orm, [session.openedBy, session.closedBy, ...movements.flatMap((m) => [m.staffId, m.approvedBy]), ...noSales.flatMap((n) => [n.staffId, n.approvedBy])]),
+    names: namesOf(tx.orm, [session.openedBy, session.closedBy, ...listed.flatMap((m) => [m.staffId, m.approvedBy]), ...noSales.flatMap((n) => [n.staffId, n.approvedBy])]),
   };
-  tx.push({ name: 'drawer.session', args: { session: snapshot, version: 1 + movements.length + noSales.length + (closed ? 1 : 0) } });
+  tx.push({ name: 'drawer.session', args: { session: snapshot, version: 1 + cash.movementCount + noSales.length + (closed ? 1 : 0) } });
 }
 
 /** A no-sale opened this till's drawer: its open session (if any) goes up with the no-sale on it. */
