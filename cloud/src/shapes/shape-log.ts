@@ -50,7 +50,13 @@ export async function currentShape(db: CloudDb, table: ShapeTableName, storeId: 
 /** Every row of the store's table as an insert, and the log offset the snapshot is consistent with. */
 export async function readSnapshot(db: CloudDb, info: ShapeTableInfo, storeId: string): Promise<{ messages: ChangeMessage[]; offset: number }> {
   return db.transaction(async (tx) => {
-    const offset = await headOffset(tx);
+    const head = await headOffset(tx);
+    // A rotation deletes its shape's entries up to its start offset, and they may be the newest
+    // in the log: the head is then below the start, and a follower handed that offset would be
+    // sent 409 under the same handle on every request. The start offset was a committed head
+    // when the rotation ran, so every entry up to it is already reflected in the rows read here.
+    const start = await tx.select({ startOffset: shapeHandles.startOffset }).from(shapeHandles).where(and(eq(shapeHandles.tableName, info.table), eq(shapeHandles.storeId, storeId))).limit(1);
+    const offset = Math.max(head, start[0]?.startOffset ?? 0);
     const select = sql.raw(info.columns.map((c) => `t."${c.name}"::text AS "${c.name}"`).join(', '));
     const rows = await queryRows<TextRow>(tx, sql`SELECT ${select} FROM ${sql.raw(`"${info.table}"`)} t WHERE t.store_id = ${storeId} ORDER BY ${sql.raw(info.primaryKey.map((c) => `t."${c}"`).join(', '))}`);
     return { messages: rows.map((value) => ({ key: rowKey(info, value), value, headers: { operation: 'insert' as const, relation: ['public', info.table] } })), offset };
@@ -71,7 +77,8 @@ export async function readLog(db: CloudDb, info: ShapeTableInfo, storeId: string
     return { key: rowKey(info, full), value, headers: { operation: r.op, txids: [r.txid], relation: ['public', info.table] } };
   });
   const complete = rows.length < LOG_PAGE;
-  return { messages, lastOffset: complete ? upTo : (rows[rows.length - 1]?.offset ?? upTo), complete };
+  // The head can fall below `after` when the newest entries were deleted (rotation): never move a follower back.
+  return { messages, lastOffset: complete ? Math.max(upTo, after) : (rows[rows.length - 1]?.offset ?? upTo), complete };
 }
 
 /** A returning follower is never sent more than this many log entries of one shape in place of a snapshot. */
