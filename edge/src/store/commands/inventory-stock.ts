@@ -12,6 +12,7 @@ import {
 } from '@brigade/sync/model';
 import { autoUnavailable, ingredients, itemAvailability, orderLines, orders, recipeComponents, stockMoves } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
+import { canMakeCombo, choiceItemIds, combosWithChoices, consumingLines } from './inventory-combo-stock';
 import type { Orm } from '../store-context';
 
 /**
@@ -94,10 +95,8 @@ export function syncOrderStock(tx: CommandTx, orderId: string): string[] {
   if (!order) return [];
   const lines: ConsumingLine[] = RETURNED.has(order.status) ? [] : tx.orm.select({ priced: orderLines.priced }).from(orderLines)
     .where(and(eq(orderLines.orderId, orderId), eq(orderLines.voided, false), sql`${orderLines.firedIn} IS NOT NULL`)).all()
-    .map((r) => {
-      const line = JSON.parse(r.priced) as PricedLine;
-      return { itemId: line.itemId, quantity: line.quantity, optionIds: line.modifiers.map((m) => m.optionId) };
-    });
+    // A combo consumes its components' recipes too.
+    .flatMap((r) => consumingLines(JSON.parse(r.priced) as PricedLine));
   const recorded = new Map<string, number>();
   const moved = tx.orm.select({ id: stockMoves.ingredientId, delta: sql<number>`sum(${stockMoves.delta})` }).from(stockMoves)
     .where(and(eq(stockMoves.orderId, orderId), inArray(stockMoves.reason, ['sale', 'void']))).groupBy(stockMoves.ingredientId).all();
@@ -128,16 +127,20 @@ export function reviewAvailability(tx: CommandTx, ingredientIds: readonly string
   const change: AvailabilityChange = { unavailable: [], available: [] };
   const using = ingredientIds.length === 0 ? [] : tx.orm.selectDistinct({ id: recipeComponents.targetId }).from(recipeComponents)
     .where(and(eq(recipeComponents.targetKind, 'item'), inArray(recipeComponents.ingredientId, [...ingredientIds]))).all().map((r) => r.id);
-  const itemIds = [...new Set([...using, ...alsoItemIds])];
+  const menu = tx.ctx.store.menuIndex();
+  // A combo follows its components: one whose slot choices changed is reviewed as well.
+  const combos = combosWithChoices(menu, new Set([...using, ...alsoItemIds]));
+  const itemIds = [...new Set([...using, ...alsoItemIds, ...combos.map((c) => c.id)])];
   if (itemIds.length === 0) return change;
-  const recipes = recipeBook(tx.orm, itemIds);
+  const recipes = recipeBook(tx.orm, [...new Set([...itemIds, ...choiceItemIds(combos)])]);
   const levels = stockLevels(tx.orm, [...new Set([...recipes.values()].flat().map((c) => c.ingredientId))]);
-  const menuItems = tx.ctx.store.menuIndex().items;
+  const menuItems = menu.items;
   for (const itemId of itemIds.sort()) {
     if (!menuItems.has(itemId as ItemId)) continue;
     const current = tx.orm.select().from(itemAvailability).where(eq(itemAvailability.itemId, itemId)).get();
     const auto = tx.orm.select().from(autoUnavailable).where(and(eq(autoUnavailable.itemId, itemId), isNull(autoUnavailable.liftedAt))).get();
-    const makeable = canMake(itemId, recipes, levels);
+    const item = menuItems.get(itemId as ItemId);
+    const makeable = item?.combo ? canMakeCombo(item, recipes, levels) : canMake(itemId, recipes, levels);
     if (!makeable && !current?.unavailable) {
       setAvailability(tx, itemId, true);
       tx.orm.insert(autoUnavailable).values({ itemId, at: tx.now, liftedAt: null })
