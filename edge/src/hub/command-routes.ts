@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { BrigadeError, COMMAND_NAMES, type CommandName, commandArgs } from '@brigade/sync/model';
-import type { EdgeStore } from '../store/types';
+import { jsonOf } from '../store/json-once';
+import type { CommandOutcome, EdgeStore } from '../store/types';
 import type { HubMetrics } from './metrics';
 import { requestActor, requireDevice } from './request-actor';
 
@@ -102,7 +103,7 @@ export function registerCommandRoutes(app: FastifyInstance, store: EdgeStore, me
           response: { 200: CommandReply, '4xx': ErrorReply },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { commandId, args } = request.body as { commandId: string; args: unknown };
         const actor = requestActor(store, request);
         const stopTimer = metrics.commandDuration.startTimer({ command: name });
@@ -111,7 +112,9 @@ export function registerCommandRoutes(app: FastifyInstance, store: EdgeStore, me
           const outcome = await store.execute(name, commandId, args, actor);
           stopTimer({ outcome: 'ok' });
           if (name === 'order.create' && !outcome.replayed) metrics.ordersCreated.inc();
-          return outcome;
+          // The result's text was made when the command stored it (json-once.ts): sent as it is, not serialised again.
+          void reply.header('content-type', 'application/json; charset=utf-8');
+          return commandReplyJson(outcome);
         } catch (error) {
           stopTimer({ outcome: error instanceof BrigadeError ? error.code : 'INTERNAL' });
           throw error;
@@ -127,6 +130,11 @@ export function registerCommandRoutes(app: FastifyInstance, store: EdgeStore, me
     const { name } = request.params as { name: string };
     throw new BrigadeError('UNKNOWN_COMMAND', undefined, { name: name.slice(0, 64) });
   });
+}
+
+/** The `CommandReply` as JSON.stringify writes it, reusing the stored text of the result. */
+export function commandReplyJson(outcome: CommandOutcome): string {
+  return `{"commandId":${JSON.stringify(outcome.commandId)},"replayed":${outcome.replayed ? 'true' : 'false'},"result":${jsonOf(outcome.result)}}`;
 }
 
 /** Resolves once no command is running (immediately when none is). */

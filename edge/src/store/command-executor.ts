@@ -16,7 +16,7 @@ import { authoriseAction } from './commands/staff-permission-check';
 import { pruneEvents } from './event-log';
 import { GroupCommit } from './group-commit';
 import { orderReads, queueWrites } from './hot-queries';
-import { jsonOf } from './json-once';
+import { jsonOf, rememberJson } from './json-once';
 import type { StoreContext } from './store-context';
 import type { Actor, CommandOutcome } from './types';
 
@@ -144,8 +144,10 @@ export class CommandExecutor {
     if (stored) return { outcome: stored, events: [] };
     const tx = new CommandTx(ctx);
     const result = command.run(tx, ctx, args, prepared);
-    // The order inside was serialised once already (json-once.ts); the answer is the object itself, not a copy parsed back.
-    queueWrites(this.store.sqlite).insertCommand.run(ctx.commandId, command.name, hash, jsonOf(result ?? null), tx.now);
+    // The order inside was serialised once already (json-once.ts); the answer is the object itself, not a copy parsed back,
+    // and its text is remembered for the hub's reply.
+    const resultJson = typeof result === 'object' && result !== null ? rememberJson(result) : jsonOf(result ?? null);
+    queueWrites(this.store.sqlite).insertCommand.run(ctx.commandId, command.name, hash, resultJson, tx.now);
     const events = tx.flushEvents();
     this.store.options.beforeCommit?.(command.name, ctx.commandId);
     return { outcome: { commandId: ctx.commandId, replayed: false, result: result ?? null }, events };

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
-  checkLines, checkSettings, checks, commands, itemAvailability, kitchenTickets, menu, orderLines, orders, payments, store,
+  checkLines, checkSettings, checks, commands, devices, itemAvailability, kitchenTickets, menu, orderLines, orders, payments, store,
 } from '@brigade/sync/schema/sqlite';
 import { prepareUncached } from './statement-cache';
 import type { Orm } from './store-context';
@@ -18,6 +18,8 @@ function buildReads(orm: Orm) {
   const id = sql.placeholder('id');
   return {
     commandById: orm.select().from(commands).where(eq(commands.commandId, id)).prepare(),
+    // Every request of a screen is authenticated by its token (staff-auth.ts).
+    deviceByTokenHash: orm.select().from(devices).where(eq(devices.tokenHash, sql.placeholder('tokenHash'))).prepare(),
     orderById: orm.select().from(orders).where(eq(orders.id, id)).prepare(),
     orderMoney: orm.select({ paid: orders.paid, refunded: orders.refunded }).from(orders).where(eq(orders.id, id)).prepare(),
     orderExists: orm.select({ id: orders.id }).from(orders).where(eq(orders.id, id)).prepare(),

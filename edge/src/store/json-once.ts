@@ -7,11 +7,11 @@
  */
 const known = new WeakMap<object, string>();
 
-/** Serialises `value` once and remembers the text for `jsonOf`. */
+/** Serialises `value` once (reusing remembered parts, as `jsonOf`) and remembers the text for `jsonOf`. */
 export function rememberJson(value: object): string {
   let text = known.get(value);
   if (text === undefined) {
-    text = JSON.stringify(value);
+    text = jsonOf(value);
     known.set(value, text);
   }
   return text;

@@ -8,6 +8,7 @@ import { BrigadeError, type DeviceId, type StaffId } from '@brigade/sync/model';
 import { devices, pinAttempts, staff, staffSessions } from '@brigade/sync/schema/sqlite';
 import { iso } from './clock';
 import { hashToken, newToken } from './credentials';
+import { orderReads } from './hot-queries';
 import type { StoreContext } from './store-context';
 import type { Device, Staff } from './types';
 
@@ -23,7 +24,7 @@ export function deviceFromRow(row: DeviceRow): Device {
 
 export function authenticateDevice(store: StoreContext, token: string): Device {
   const row = typeof token === 'string' && token.length > 0
-    ? store.orm.select().from(devices).where(eq(devices.tokenHash, hashToken(token))).get()
+    ? orderReads(store.orm).deviceByTokenHash.get({ tokenHash: hashToken(token) })
     : undefined;
   if (!row) throw new BrigadeError('DEVICE_NOT_PAIRED');
   if (row.revokedAt) throw new BrigadeError('DEVICE_REVOKED');

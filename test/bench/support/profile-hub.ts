@@ -4,7 +4,7 @@
  * `--pay` profiles the card payments that fire orders (the KDS path) instead of order.create.
  * Prints self time by package or file and the hottest functions.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '@brigade/sync/model';
@@ -15,6 +15,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -54,11 +55,28 @@ rmSync(dataDir, { recursive: true, force: true });
 
 const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error('the hub wrote no profile');
+// KEEP_PROFILE=path keeps the raw profile (for Chrome DevTools or a closer look by caller).
+if (process.env.KEEP_PROFILE) copyFileSync(join(profileDir, file), process.env.KEEP_PROFILE);
 const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
 rmSync(profileDir, { recursive: true, force: true });
 
+// Start-up (module loading, compiling TypeScript, migrations) is not an order's cost: samples
+// count from the first command the hub ran.
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
+const inCommand = (id: number): boolean => {
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = nodeById.get(at)?.callFrame;
+    if (frame?.functionName === 'execute' && frame.url.endsWith('command-executor.ts')) return true;
+  }
+  return false;
+};
+const firstCommand = Math.max(0, profile.samples.findIndex(inCommand));
 const selfMs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+profile.samples.forEach((id, i) => {
+  if (i >= firstCommand) selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+});
 const byArea = new Map<string, number>();
 const byFunction = new Map<string, number>();
 let busy = 0;
@@ -85,7 +103,7 @@ function areaOf(url: string, name: string): string {
 
 const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
 const lines = [
-  `${pay ? 'payment.capture (card, fires)' : 'order.create'}: ${done} commands, ${clients} clients; hub busy ${busy.toFixed(0)} ms = ${(busy / done).toFixed(3)} ms per command`,
+  `${pay ? 'payment.capture (card, fires)' : 'order.create'}: ${done} commands, ${clients} clients; hub busy ${busy.toFixed(0)} ms from the first command on = ${(busy / done).toFixed(3)} ms per command`,
   '',
   '| area | ms | % of busy |',
   '|---|---:|---:|',
