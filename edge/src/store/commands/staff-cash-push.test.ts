@@ -94,5 +94,10 @@ describe('timeclock.punch and report.z in the outbox', () => {
     expect(z).toMatchObject({ id: reportId, sequence: 1, closedBy: staff.manager.staff.id, closedByName: staff.manager.staff.name });
     expect(z?.report.tenders).toEqual([{ tender: 'card', count: 1, amount: order.totals.total, tips: 200, refunded: 0 }]);
     expect(z?.report.payments).toBe(order.totals.total);
+    // Its audit entry keeps the headline figures only, and every queued row fits the push schema.
+    const audits = queued<{ action: string; detail: Record<string, unknown> }>('audit.append').filter((a) => a.action === 'report.closeDay');
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.detail).toMatchObject({ reportId, sequence: 1, payments: order.totals.total });
+    expect(audits[0]?.detail).not.toHaveProperty('report');
   });
 });
