@@ -2,7 +2,6 @@
 import { type LineRequest, type MenuIndex, type MenuItem, formatMoney } from '@brigade/sync/model';
 import { useState } from 'react';
 import type { SnapshotFrom } from 'xstate';
-import { ConnectionBadge } from '../shared/connection-badge';
 import { Dialog } from '../shared/dialog';
 import { ComboPicker } from '../shared/combo-picker';
 import { comboLine, newLine, priceDraft, unavailableLines } from '../shared/draft-order';
@@ -12,6 +11,7 @@ import { initialSelection, selectedOptionIds, unitPrice } from '../shared/modifi
 import type { LiveMenu } from '../shared/use-menu';
 import type { KioskEvent, kioskMachine } from './kiosk-machine';
 import { KioskGiftCard } from './kiosk-gift-card';
+import { KioskLinkDot } from './kiosk-link-dot';
 import { upsellFor } from './upsell';
 
 type State = SnapshotFrom<typeof kioskMachine>;
@@ -32,7 +32,7 @@ export function KioskScreens({ state, send, menu, accessible, onAccessible }: Pr
   if (state.matches('welcome')) {
     return (
       <>
-        <div className="kiosk-status"><ConnectionBadge /></div>
+        <div className="kiosk-status"><KioskLinkDot /></div>
         <button type="button" className="kiosk-welcome" onClick={() => send({ type: 'START' })}>
           <span className="kiosk-welcome-title">Touch to order</span>
           <span className="kiosk-welcome-sub">Burgers, sides and drinks — pay by card right here</span>
@@ -51,7 +51,7 @@ export function KioskScreens({ state, send, menu, accessible, onAccessible }: Pr
       </button>
       <header className="kiosk-header">
         <h1>Order here</h1>
-        <ConnectionBadge />
+        <KioskLinkDot />
       </header>
       <main className="kiosk-main">
         {flow('browsing') && <Browse index={index} menu={menu} cart={state.context.cart} send={send} />}
