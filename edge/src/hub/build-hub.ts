@@ -83,7 +83,8 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // No per-message compression on the LAN: it would cost CPU per socket for every event sent.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });
 
   const inFlight: InFlight = { count: 0, idle: null, resolveIdle: null };
   registerCommandRoutes(app, store, metrics, inFlight);

@@ -8,9 +8,12 @@ type Message = HubEvent | { type: 'hello'; seq: number } | { type: 'resync'; rea
 /** A real WebSocket client that keeps every message it receives. */
 class ScreenSocket {
   readonly messages: Message[] = [];
+  /** Browsers hand binary frames to screens as Blobs, not text: events must never come as one. */
+  binaryFrames = 0;
   private waiters: (() => void)[] = [];
   constructor(readonly socket: WebSocket) {
-    socket.on('message', (data: Buffer) => {
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (isBinary) this.binaryFrames += 1;
       this.messages.push(JSON.parse(data.toString('utf8')) as Message);
       for (const wake of this.waiters.splice(0)) wake();
     });
@@ -119,6 +122,20 @@ describe('the live event socket', () => {
     expect((await hub.command(pos, 'order.create', live)).statusCode).toBe(200);
     await again.waitFor((m) => m.type === 'order.updated' && m.order.id === live.args.orderId, 'the live order');
     await again.close();
+  });
+
+  it('sends every screen the same event text, in text frames', async () => {
+    const tills = await Promise.all([hub.pair('pos'), hub.pair('pos')]);
+    const screens = await Promise.all(tills.map((till) => ScreenSocket.open(`${base}?token=${till.deviceToken}`)));
+    await Promise.all(screens.map((screen) => screen.waitFor((m) => m.type === 'hello', 'hello')));
+    const created = orderCreate([burgerLine(), colaLine()]);
+    expect((await hub.command(pos, 'order.create', created)).statusCode).toBe(200);
+    const received = await Promise.all(screens.map((screen) =>
+      screen.waitFor((m) => m.type === 'order.updated' && m.order.id === created.args.orderId, 'the new order')));
+    expect(received[1]).toEqual(received[0]);
+    expect(received[0]).toMatchObject({ type: 'order.updated', order: { id: created.args.orderId, lines: [{ itemId: DEMO.burger }, { itemId: DEMO.cola }] } });
+    for (const screen of screens) expect(screen.binaryFrames).toBe(0);
+    await Promise.all(screens.map((screen) => screen.close()));
   });
 
   it('a kiosk hears about its own orders and not about anyone else\'s', async () => {

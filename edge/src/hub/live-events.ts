@@ -81,8 +81,19 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
     }
   };
 
-  // One event goes to every screen that wants it: serialised once (by the store when it wrote it), not once per socket.
-  const wire = eventJson;
+  // One event goes to every screen that wants it: serialised once (by the store when it wrote it) and encoded
+  // once, so fifty kitchen screens get the same bytes rather than fifty conversions of the text.
+  const encoded = new WeakMap<HubEvent, Buffer>();
+  const wire = (event: HubEvent): Buffer => {
+    let bytes = encoded.get(event);
+    if (!bytes) {
+      bytes = Buffer.from(eventJson(event));
+      encoded.set(event, bytes);
+    }
+    return bytes;
+  };
+  // Bytes are sent as a text frame: screens read events as JSON text.
+  const TEXT = { binary: false } as const;
 
   const deliver = (connection: Connection, events: readonly HubEvent[]): void => {
     for (const event of events) {
@@ -94,7 +105,7 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
         drop(connection, 'too slow');
         return;
       }
-      connection.socket.send(wire(event));
+      connection.socket.send(wire(event), TEXT);
     }
   };
 
