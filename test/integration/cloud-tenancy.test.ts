@@ -7,7 +7,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, newId, withCheckDigit } from '@brigade/sync/model';
-import { diningTables, enrolmentCodes, menuItems, menus, storeCredentials, stores } from '@brigade/sync/schema/pg';
+import { diningTables, enrolmentCodes, menuItems, menus, rolePermissions, storeCredentials, stores } from '@brigade/sync/schema/pg';
 import { type Cloud, registeredRoutes } from '@brigade/cloud';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
 import { type ApiClient, type TestTenant, addTenant, createTestCloud, enrolEdge, makeOrder, signInAs, snapshotMutation } from '../../cloud/src/testing/harness';
@@ -66,6 +66,8 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     ['GET', `/api/stores/${a.storeId}/drawer-sessions`],
     ['GET', `/api/stores/${a.storeId}/timesheets`],
     ['GET', `/api/stores/${a.storeId}/z-reports`],
+    ['GET', `/api/stores/${a.storeId}/permissions`],
+    ['PUT', `/api/stores/${a.storeId}/permissions`, { changes: [{ role: 'cashier', permission: 'refund', granted: true }] }],
   ];
 
   it('answers 404 to every owner endpoint named with the other tenant’s ids', async () => {
@@ -101,6 +103,7 @@ describe.each(BACKENDS)('tenant isolation on %s', (kind) => {
     expect(fries?.price).toBe(395);
     const tables = await db.select().from(diningTables).where(eq(diningTables.storeId, a.storeId));
     expect(tables.map((t) => [t.label, t.tokenVersion])).toEqual([['A1', 1]]);
+    expect(await db.select().from(rolePermissions).where(eq(rolePermissions.storeId, a.storeId))).toEqual([]);
     const live = await db.select().from(storeCredentials).where(eq(storeCredentials.storeId, a.storeId));
     expect(live.every((c) => c.revokedAt === null)).toBe(true);
   });
