@@ -5,7 +5,7 @@
  * refused with a code.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Order, type OrderId, type PaymentId, newId } from '@brigade/sync/model';
+import { type Order, type PaymentId, newId } from '@brigade/sync/model';
 import type { DrawerSessionsResponse, OutboxMutation, TimesheetsResponse, ZReportsResponse } from '@brigade/sync/protocol';
 import type { Cloud } from '../index';
 import { BACKENDS } from '../db/test-backends';
@@ -16,7 +16,7 @@ import { businessDayOf } from '../reports/business-day';
 function paidOrder(tender: Order['payments'][number]['tender'], amount: number, at: string): Order {
   const order = makeOrder();
   const payment = {
-    id: newId<PaymentId>(), orderId: order.id as OrderId, tender, amount, tip: 0, tendered: null, change: null, status: 'captured', refunded: 0, reference: null, createdAt: at,
+    id: newId<PaymentId>(), orderId: order.id, tender, amount, tip: 0, tendered: null, change: null, status: 'captured', refunded: 0, reference: null, createdAt: at,
   } as Order['payments'][number];
   return { ...order, payments: [payment] };
 }
