@@ -28,7 +28,7 @@ describe('the invariant checker', () => {
     const store = stores[0];
     if (!store) throw new Error('no store was created');
     const opened = openSimStore(clock);
-    edge = { index: 0, dir: opened.dir, store: opened.store, storeId: store.storeId, credential: await sim.enrol(store.storeId, opened.store.outbox.nodeId), sync: null };
+    edge = { index: 0, dir: opened.dir, store: opened.store, storeId: store.storeId, credential: await sim.enrol(store.storeId, opened.store.outbox.nodeId), sync: null, schemaVersion: 1 };
     ctx = { sim, network, clock, edges: [edge], stores, orders: [[]], online: [], outcomes: new Map(), errors: [] };
     await prepareEdge(ctx, edge);
     startSimSync(edge, sim.url, network.fetchFor(0), clock);
@@ -47,7 +47,7 @@ describe('the invariant checker', () => {
 
   const check = async () => checkInvariants({ cloud: sim.cloud.ctx.database.db, edges: [{ label: 'edge 0', db: edge.store.db, storeId: edge.storeId }], wire: ctx.network.wire });
   const names = async () => [...new Set((await check()).map((v) => v.invariant))].sort();
-  const cloudExec = (query: ReturnType<typeof sql>) => queryRows(sim.cloud.ctx.database.db, query);
+  const cloudExec = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => queryRows<T>(sim.cloud.ctx.database.db, query);
 
   it('finds nothing wrong with a settled trial', async () => {
     expect(await check()).toEqual([]);
@@ -67,7 +67,8 @@ describe('the invariant checker', () => {
   }
 
   it('reports a stock movement the cloud lost', async () => {
-    const [lost] = await cloudExec(sql`SELECT id, organisation_id, store_id, item_id, delta, reason, order_id, occurred_at FROM stock_movements WHERE store_id = ${edge.storeId} LIMIT 1`);
+    type Movement = { id: string; organisation_id: string; store_id: string; item_id: string; delta: number; reason: string; order_id: string | null; occurred_at: string };
+    const [lost] = await cloudExec<Movement>(sql`SELECT id, organisation_id, store_id, item_id, delta, reason, order_id, occurred_at FROM stock_movements WHERE store_id = ${edge.storeId} LIMIT 1`);
     if (!lost) throw new Error('the trial moved no stock');
     await planted(
       ['stock-sums'],

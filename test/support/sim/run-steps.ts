@@ -6,13 +6,14 @@
  * things too. Anything else thrown by a command is recorded as an error for the checker.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { BrigadeError, DEMO, type ItemId, type Order, newId } from '@brigade/sync/model';
 import { rotateShape } from '../../../cloud/src/shapes/shape-log';
 import type { FaultNetwork } from './fault-network';
-import { SIM_WEBHOOK_SECRET, type SimCloud, type SimStore } from './sim-cloud';
+import { SIM_V2_COLUMN, SIM_WEBHOOK_SECRET, type SimCloud, type SimStore } from './sim-cloud';
 import type { SimClock } from './sim-clock';
-import { SIM_ACTORS, type SimEdge } from './sim-edge';
+import { SIM_ACTORS, type SimEdge, startSimSync } from './sim-edge';
 import type { Ingredient, SaleItem, SaleLine, Step } from './workload';
 
 const ITEM: Record<SaleItem, { itemId: ItemId; options: string[] }> = {
@@ -174,7 +175,7 @@ export async function runStep(ctx: TrialContext, step: Step): Promise<void> {
       return;
     }
     case 'schema-bump':
-      return;
+      return bumpSchema(ctx, step.edge);
     case 'release':
       return ctx.network.release();
     case 'stale':
@@ -183,6 +184,27 @@ export async function runStep(ctx: TrialContext, step: Step): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, step.ms));
       return;
   }
+}
+
+/**
+ * A release with a new shape column, mid-partition: the edge is cut off (if it was not), the
+ * cloud starts serving version 2 and the owner fills the new column, and the edge is upgraded
+ * (its sync client restarted on version 2) while still cut off. When the link returns its
+ * followers present version-1 handles, get must-refetch and rebuild from version-2 snapshots;
+ * the other edges stay on version 1 with their handles.
+ */
+async function bumpSchema(ctx: TrialContext, index: number): Promise<void> {
+  const edge = ctx.edges[index];
+  if (!edge || edge.schemaVersion >= 2) return;
+  ctx.network.partition(index);
+  ctx.network.counts['schema-bump'] += 1;
+  ctx.sim.setShapeSchemaVersion(2);
+  const db = ctx.sim.cloud.ctx.database.db;
+  await db.execute(sql`UPDATE menu_items SET ${sql.raw(SIM_V2_COLUMN)} = 'https://img.example/' || id || '.jpg' WHERE store_id = ${edge.storeId}`);
+  await ctx.sim.cloud.ctx.changes.kick();
+  await edge.sync?.stop();
+  edge.schemaVersion = 2;
+  startSimSync(edge, ctx.sim.url, ctx.network.fetchFor(index), ctx.clock);
 }
 
 /** The phone orders through the public API; Stripe's webhook (signed, maybe twice) says it was paid. */

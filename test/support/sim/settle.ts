@@ -10,6 +10,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { SHAPE_NAMES } from '@brigade/sync/protocol';
 import { shapeHandles } from '@brigade/sync/schema/pg';
 import { queryRows } from '../../../cloud/src/db/database';
+import { versionedHandle } from '../../../cloud/src/shapes/shape-versions';
 import type { FaultNetwork } from './fault-network';
 import type { SimCloud } from './sim-cloud';
 import type { SimEdge } from './sim-edge';
@@ -60,7 +61,8 @@ export async function unsettled(sim: SimCloud, edges: readonly SimEdge[]): Promi
       }
       const last = Number(heads.find((h) => h.table_name === table && h.store_id === edge.storeId)?.last ?? 0);
       const at = Number(position.offset.split('_')[0]);
-      if (position.handle !== current.handle) pending.push(`edge ${edge.index}: ${table} on handle ${position.handle}, cloud has ${current.handle}`);
+      const handle = versionedHandle(current.handle, edge.schemaVersion);
+      if (position.handle !== handle) pending.push(`edge ${edge.index}: ${table} on handle ${position.handle}, cloud has ${handle}`);
       else if (!(at >= last)) pending.push(`edge ${edge.index}: ${table} at ${position.offset}, shape changed at ${last}`);
     }
   }

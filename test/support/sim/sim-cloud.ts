@@ -7,6 +7,7 @@
  */
 import { type FakeStripe, startFakeStripe } from '@brigade/drivers/virtual';
 import { type Cloud, createCloud, seedTenant } from '@brigade/cloud';
+import { sql } from 'drizzle-orm';
 import { demoMenu, newId } from '@brigade/sync/model';
 import { menus, stores } from '@brigade/sync/schema/pg';
 import { materialiseMenu } from '../../../cloud/src/menu/menu-materialise';
@@ -16,6 +17,11 @@ import { type PostgresCluster, startPostgres } from '../postgres';
 export type SimBackend = 'pglite' | 'postgres';
 
 export const SIM_WEBHOOK_SECRET = 'whsec_simulator';
+/**
+ * The column a shape schema bump adds: the cloud is migrated with it at start (expand-only,
+ * like a real release) and serves it only to followers on version 2; trials start on 1.
+ */
+export const SIM_V2_COLUMN = 'sim_photo_url';
 const OWNER_PASSWORD = 'simulator owner password';
 /** Access tokens live 15 minutes (cloud/src/auth/sessions.ts); a soak signs in again before that. */
 const TOKEN_REFRESH_MS = 10 * 60 * 1000;
@@ -33,6 +39,8 @@ export interface SimCloud {
   readonly organisationId: string;
   /** An owner API call through the real routes (`app.inject`). */
   ownerCall<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: Record<string, unknown>): Promise<{ status: number; body: T }>;
+  /** The newest shape schema version the cloud serves (the cloud "upgraded" to it). */
+  setShapeSchemaVersion(version: 1 | 2): void;
   /** `count` new stores sharing one new menu (a copy of the demo menu). */
   createStores(count: number): Promise<SimStore[]>;
   /** A one-time code from the owner API, traded for a store credential as `/sync/enrol` does. */
@@ -49,6 +57,8 @@ export async function startSimCloud(backend: SimBackend): Promise<SimCloud> {
       stripe: { secretKey: 'sk_test_simulator', webhookSecret: SIM_WEBHOOK_SECRET, ...stripe.clientConfig() },
       // Stores of finished trials fall silent; pausing them would only add writes.
       heartbeatTimeoutMs: 24 * 60 * 60 * 1000,
+      shapeSchemaVersion: 1,
+      shapeColumnsSince: { menu_items: { [SIM_V2_COLUMN]: 2 } },
     };
     if (backend === 'postgres') {
       cluster = await startPostgres();
@@ -61,6 +71,8 @@ export async function startSimCloud(backend: SimBackend): Promise<SimCloud> {
     await cluster?.stop();
     throw error;
   }
+  // Before any shape request reads the catalog (the cloud caches a table's columns).
+  await cloud.ctx.database.db.execute(sql.raw(`ALTER TABLE menu_items ADD COLUMN IF NOT EXISTS ${SIM_V2_COLUMN} text`));
   const url = await cloud.app.listen({ port: 0, host: '127.0.0.1' });
   const organisationId = newId();
   const ownerEmail = `simulator-${organisationId}@example.test`;
@@ -89,6 +101,10 @@ export async function startSimCloud(backend: SimBackend): Promise<SimCloud> {
     stripe,
     organisationId,
     ownerCall,
+    setShapeSchemaVersion(version) {
+      // The cloud reads its settings on every shape request; the simulator moves this one.
+      (cloud.ctx.settings as { shapeSchemaVersion?: number }).shapeSchemaVersion = version;
+    },
     async createStores(count) {
       // What POST /api/stores does, for all of a trial's stores in one transaction (the route
       // takes one store per request, and the trials make thousands).

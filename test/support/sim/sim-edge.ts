@@ -53,6 +53,8 @@ export interface SimEdge {
   readonly storeId: string;
   readonly credential: string;
   sync: EdgeSync | null;
+  /** The shape schema version its release follows (2 once "upgraded" by a schema bump). */
+  schemaVersion: number;
 }
 
 export function openSimStore(clock: SimClock): { dir: string; store: EdgeStore } {
@@ -79,6 +81,7 @@ export function startSimSync(edge: SimEdge, cloudUrl: string, fetchFor: typeof f
     backoff: SIM_BACKOFF,
     shapeBackoff: SIM_BACKOFF,
     now: clock.nowMs,
+    ...(edge.schemaVersion > 1 ? { shapeSchemaVersion: edge.schemaVersion } : {}),
   });
   edge.sync = sync;
   return sync;

@@ -26,6 +26,8 @@ const SIM_START = '2026-03-10T15:00:00.000Z';
 export async function runTrial(sim: SimCloud, plan: TrialPlan): Promise<TrialResult> {
   const clock = simClock(SIM_START);
   const network = new FaultNetwork({ random: seededRandom(plan.noiseSeed), noise: plan.noise });
+  // Each trial starts before the release: the cloud serves version 1 until a schema-bump step.
+  sim.setShapeSchemaVersion(1);
   const stores = await sim.createStores(plan.edges);
   const edges: SimEdge[] = [];
   const ctx: TrialContext = { sim, network, clock, edges, stores, orders: stores.map(() => []), online: [], outcomes: new Map(), errors: [] };
@@ -34,7 +36,7 @@ export async function runTrial(sim: SimCloud, plan: TrialPlan): Promise<TrialRes
     for (const [index, simStore] of stores.entries()) {
       const { dir, store } = openSimStore(clock);
       const credential = await sim.enrol(simStore.storeId, store.outbox.nodeId);
-      const edge: SimEdge = { index, dir, store, storeId: simStore.storeId, credential, sync: null };
+      const edge: SimEdge = { index, dir, store, storeId: simStore.storeId, credential, sync: null, schemaVersion: 1 };
       edges.push(edge);
       await prepareEdge(ctx, edge);
       startSimSync(edge, sim.url, network.fetchFor(index), clock);

@@ -32,11 +32,8 @@ export type Step =
   | { readonly kind: 'partition'; readonly edge: number; readonly hours: number }
   | { readonly kind: 'heal'; readonly edge: number }
   | { readonly kind: 'rotate'; readonly edge: number; readonly table: ShapeName }
-  /**
-   * Placeholder until the cloud serves a shape schema version: the step will bump it (an old
-   * edge then gets must-refetch or the old columns). Counted, changes nothing yet.
-   */
-  | { readonly kind: 'schema-bump' }
+  /** The cloud starts serving shape schema version 2 and this edge is upgraded to it, both while it is cut off. */
+  | { readonly kind: 'schema-bump'; readonly edge: number }
   | { readonly kind: 'release' }
   | { readonly kind: 'stale' }
   /** Lets sync run for a moment of real time. */
@@ -81,6 +78,7 @@ export function stepArbitrary(edges: number): fc.Arbitrary<Step> {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('partition' as const), edge, hours: fc.integer({ min: 1, max: 14 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('heal' as const), edge }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('rotate' as const), edge, table: fc.constantFrom(...SHAPE_NAMES) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('schema-bump' as const), edge }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'release' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'stale' as const }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 40 }) }) },
