@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, STAFF_ROLES, newId } from '@brigade/sync/model';
-import { auditLog, rolePermissions } from '@brigade/sync/schema/pg';
+import { auditLog, rolePermissions, users } from '@brigade/sync/schema/pg';
+import { hashPassword } from '../auth/passwords';
 import type { Cloud } from '../index';
 import { BACKENDS } from '../db/test-backends';
 import { type TestTenant, addTenant, createTestCloud, enrolEdge, signInAs } from '../testing/harness';
@@ -111,6 +112,18 @@ describe.each(BACKENDS)('the owner edits a store permission matrix on %s', (kind
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('VALIDATION_FAILED');
     }
+    expect(await written(c, tenant)).toEqual({ rows: 0, audits: 0 });
+  });
+
+  it('lets a manager of the organisation look but not change', async () => {
+    const { cloud: c, tenant, url } = await setup();
+    const email = `manager-${newId()}@example.test`;
+    await c.ctx.database.db.insert(users).values({ id: newId(), organisationId: tenant.organisationId, email, name: 'M', role: 'manager', passwordHash: await hashPassword('manager-pass') });
+    const manager = await signInAs(c, email, 'manager-pass');
+    expect((await manager.call<View>('GET', url)).status).toBe(200);
+    const put = await manager.call<{ error: { code: string } }>('PUT', url, { changes: [{ role: 'cashier', permission: 'refund', granted: true }] });
+    expect(put.status).toBe(403);
+    expect(put.body.error.code).toBe('FORBIDDEN');
     expect(await written(c, tenant)).toEqual({ rows: 0, audits: 0 });
   });
 
