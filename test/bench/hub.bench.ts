@@ -4,7 +4,7 @@
  *    clients, beside the raw better-sqlite3 rate for the same row writes, in the same run;
  * 2. order → KDS event latency with 50 KDS sockets connected, at 100 orders/s;
  * 3. cold start to accepting orders, and resident memory, with 10,000 orders in the database.
- * Run: `npm run bench -- hub`. Prints markdown for docs/benchmarks.md.
+ * Run: `npm run bench -- hub` (`-- --only=kds` for one part). Prints markdown for docs/benchmarks.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -181,8 +181,10 @@ async function coldStart(): Promise<string[]> {
   return rows;
 }
 
+// `--only=kds` (or throughput, cold) runs one part, to look at one figure while changing the code.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const out: string[] = [`Machine: ${machineLine()}${quick ? ' (quick run)' : ''}`, ''];
-out.push('### Durable orders through the hub', '', ...(await throughput()), '');
-out.push('### Order → KDS event latency', '', ...(await kdsLatency()), '');
-out.push('### Cold start and memory', '', ...(await coldStart()), '');
+if (!only || only === 'throughput') out.push('### Durable orders through the hub', '', ...(await throughput()), '');
+if (!only || only === 'kds') out.push('### Order → KDS event latency', '', ...(await kdsLatency()), '');
+if (!only || only === 'cold') out.push('### Cold start and memory', '', ...(await coldStart()), '');
 process.stdout.write(`${out.join('\n')}\n`);
