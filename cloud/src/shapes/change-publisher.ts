@@ -5,7 +5,7 @@
  * row's changes in the order they were committed (conflicting writes serialise on the row
  * lock, and the capture row is written after the row). A transaction-scoped advisory lock
  * makes one publisher at a time across processes, so shape_log offsets become visible as a
- * gap-free prefix.
+ * gap-free prefix. Kicks that come while a run waits to start join it (they are coalesced).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
@@ -21,6 +21,8 @@ export interface ChangePublisher {
 
 export function startChangePublisher(database: Database, intervalMs = 1_000): ChangePublisher {
   let running: Promise<number> = Promise.resolve(0);
+  // The run that waits for the current one to finish and has not started yet.
+  let queued: Promise<number> | null = null;
   let stopped = false;
   const publishOnce = async (): Promise<number> => {
     const moved = await database.db.transaction(async (tx) => {
@@ -45,8 +47,17 @@ export function startChangePublisher(database: Database, intervalMs = 1_000): Ch
   };
   const kick = (): Promise<number> => {
     if (stopped) return Promise.resolve(0);
-    running = running.catch(() => 0).then(publishOnce);
-    return running;
+    // A run that has not started yet publishes whatever committed before the caller kicked: join
+    // it. Every push and every snapshot kicks; queueing a run each made hundreds of concurrent
+    // requests wait for hundreds of publishes one after the other.
+    if (queued) return queued;
+    const next = running.catch(() => 0).then(() => {
+      queued = null;
+      return publishOnce();
+    });
+    queued = next;
+    running = next;
+    return next;
   };
   // Catches changes committed by other processes, or whose transaction was still open at the last kick.
   const timer = setInterval(() => {
