@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Order } from '@brigade/sync/model';
+import { DEMO, type Order, newId } from '@brigade/sync/model';
 import type { PushResult } from '@brigade/sync/protocol';
 import { createPusher } from '@brigade/sync/engine';
 import { appliedMutations, syncClients } from '@brigade/sync/schema/pg';
@@ -24,7 +24,7 @@ import { type TestStore, openTestStore } from '../../edge/src/store/test-support
 import { queryRows } from '../../cloud/src/db/database';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
 import { type TestTenant, addTenant, createTestCloud, enrolEdge } from '../../cloud/src/testing/harness';
-import { MOVES_PER_ORDER, edgeStockSums, outboxSeqsIssued, prepareStock, sellOne } from '../bench/sync-busy-store';
+import { MOVES_PER_ORDER, cashier, edgeStockSums, outboxSeqsIssued, prepareStock, sellOne } from '../bench/sync-busy-store';
 
 describe.each(BACKENDS)('restoring an older copy of the edge database, cloud on %s', (kind) => {
   let cloud: Cloud | undefined;
@@ -66,8 +66,16 @@ describe.each(BACKENDS)('restoring an older copy of the edge database, cloud on 
     };
     const mutationIds = () => (t.store.db.prepare('SELECT mutation_id AS id FROM outbox ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
 
-    await prepareStock(t.store);
+    const pay = async (store: EdgeStore, order: Order): Promise<Order> => {
+      const amount = order.totals.total - order.paid;
+      const outcome = await store.execute('payment.capture', newId(), { orderId: order.id, paymentId: newId(), tender: 'cash', amount, tendered: amount }, cashier);
+      return (outcome.result as { order: Order }).order;
+    };
+
+    const { ingredients } = await prepareStock(t.store);
     const beforeBackup = await sell(3);
+    // Open at the backup, paid after it: the cloud ends up with a higher version than the backup's.
+    const openAtBackup = (await t.store.execute('order.create', newId(), { orderId: newId(), channel: 'counter', diningOption: 'take_out', lines: [{ lineId: newId(), itemId: DEMO.cola, quantity: 1, modifierOptionIds: [DEMO.regular] }] }, cashier)).result as { order: Order };
     await pushAll(t.store);
     // Queued at the backup, pushed after it: they come back with the restored database.
     const queuedAtBackup = await sell(3);
@@ -75,6 +83,7 @@ describe.each(BACKENDS)('restoring an older copy of the edge database, cloud on 
     const backup = join(mkdtempSync(join(tmpdir(), 'brigade-restore-')), 'store.sqlite');
     dirs.push(join(backup, '..'));
     await backupEdgeDatabase(t.dir, backup);
+    await pay(t.store, openAtBackup.order);
     await pushAll(t.store);
     const pushedAfterBackup = await sell(3);
     await pushAll(t.store);
@@ -91,6 +100,8 @@ describe.each(BACKENDS)('restoring an older copy of the edge database, cloud on 
     const store = t.store;
     expect(store.outbox.epoch).toBe(restored.epoch);
     const afterRestore = [...(await sell(2))];
+    // The restored store still sees it open and takes the payment again: that change must reach the cloud.
+    const repaid = await pay(store, store.queries.order(openAtBackup.order.id));
     const results = await pushAll(store);
 
     const statusOf = new Map(results.map((r) => [r.mutationId, r.status]));
@@ -116,12 +127,20 @@ describe.each(BACKENDS)('restoring an older copy of the edge database, cloud on 
     );
     expect(inCloud).toHaveLength(everyOrder.length);
     const movesInCloud = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM stock_movements WHERE store_id = ${tenant.storeId} AND reason = 'sale'`);
-    expect(movesInCloud[0]?.n).toBe(everyOrder.length * MOVES_PER_ORDER);
-    // The cloud counts the sales the restored store no longer holds: one unit of each ingredient per lost order.
+    // The cola paid on both sides of the restore was taken out of stock twice (syrup and cup each time).
+    expect(movesInCloud[0]?.n).toBe(everyOrder.length * MOVES_PER_ORDER + 2 * 2);
+    // The cloud counts the sales the restored store no longer holds: one unit of each ingredient per
+    // lost order, and the cola's first payment.
     const lost = pushedAfterBackup.length + waitingAtRestore.length;
+    const colaOnce = new Set([ingredients.get('syrup'), ingredients.get('cup')]);
     const cloudStock = await queryRows<{ id: string; total: string }>(db, sql`SELECT item_id AS id, sum(delta)::text AS total FROM stock_movements WHERE store_id = ${tenant.storeId} GROUP BY item_id`);
     const edgeStock = edgeStockSums(store);
-    expect(Object.fromEntries(cloudStock.map((r) => [r.id, Number(r.total)]))).toEqual(Object.fromEntries(Object.entries(edgeStock).map(([id, total]) => [id, total - lost])));
+    expect(Object.fromEntries(cloudStock.map((r) => [r.id, Number(r.total)]))).toEqual(Object.fromEntries(Object.entries(edgeStock).map(([id, total]) => [id, total - lost - (colaOnce.has(id) ? 1 : 0)])));
+    const versionOnEdge = (store.db.prepare('SELECT version FROM orders WHERE id = ?').get(repaid.id) as { version: number }).version;
+    const inCloudNow = await queryRows<{ version: number; document: Order }>(db, sql`SELECT version, document FROM orders WHERE id = ${repaid.id}`);
+    expect(inCloudNow[0]?.version).toBe(versionOnEdge);
+    // The cloud holds the restored store's payment, not the one made on the lost database.
+    expect(inCloudNow[0]?.document.payments.map((p) => p.id)).toEqual(repaid.payments.map((p) => p.id));
     // What the product does today: the restored store does not learn back the orders it lost.
     for (const order of [...pushedAfterBackup, ...waitingAtRestore]) expect(() => store.queries.order(order.id)).toThrow(expect.objectContaining({ code: 'ORDER_NOT_FOUND' }) as Error);
   }, 60_000);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO, newId } from '@brigade/sync/model';
+import { DEMO, type StaffId, demoStaff, newId } from '@brigade/sync/model';
 import { DATABASE_FILE, openEdgeStore } from '../store/index';
 import type { EdgeStore } from '../store/types';
 import { BackupError, backupEdgeDatabase, restoreEdgeDatabase } from './backup';
@@ -26,6 +26,8 @@ async function sell(store: EdgeStore): Promise<string> {
   }, { deviceId: kiosk.deviceId, deviceRole: 'kiosk', stationId: null, staff: null });
   return orderId;
 }
+
+const cashier = demoStaff.find((s) => s.role === 'cashier');
 
 describe('backup and restore of the store database', () => {
   it('restores the orders of the backup and continues sync in a new, higher epoch', async () => {
@@ -97,6 +99,31 @@ describe('backup and restore of the store database', () => {
       const rows = restored.db.prepare('SELECT seq, mutation_id AS id FROM outbox ORDER BY seq').all() as { seq: number; id: string }[];
       expect(rows.map((r) => r.id)).toEqual(everything);
       expect(rows.map((r) => r.seq)).toEqual(everything.map((_, i) => i + 1));
+    } finally {
+      restored.close();
+    }
+  });
+
+  it('continues an order changed after the backup above the version the cloud may hold', async () => {
+    const dataDir = tempDir();
+    const store = openEdgeStore({ dataDir, seedDemo: true });
+    const orderId = await sell(store);
+    const backup = join(tempDir(), 'b.sqlite');
+    await backupEdgeDatabase(dataDir, backup);
+    const versionOf = (s: EdgeStore) => (s.db.prepare('SELECT version FROM orders WHERE id = ?').get(orderId) as { version: number }).version;
+    const atBackup = versionOf(store);
+    const order = store.queries.order(orderId);
+    await store.execute('payment.capture', newId(), { orderId, paymentId: newId(), tender: 'cash', amount: order.totals.total, tendered: order.totals.total },
+      { deviceId: null, deviceRole: 'pos', stationId: null, staff: { id: cashier?.id as StaffId, name: cashier?.name ?? '', role: 'cashier' } });
+    const changedAfter = versionOf(store);
+    store.close();
+    expect(changedAfter).toBeGreaterThan(atBackup);
+
+    const { versionsRaised } = restoreEdgeDatabase(dataDir, backup);
+    expect(versionsRaised).toBe(1);
+    const restored = openEdgeStore({ dataDir });
+    try {
+      expect(versionOf(restored)).toBe(changedAfter);
     } finally {
       restored.close();
     }

@@ -55,6 +55,8 @@ interface LiveDatabase {
   readonly nodeId: string | null;
   /** Mutations the cloud had not acknowledged; null when the file could not be trusted. */
   readonly waiting: readonly WaitingMutation[] | null;
+  /** Each order's version; the cloud may hold any of them (empty when the file could not be trusted). */
+  readonly versions: readonly { id: string; version: number }[];
 }
 
 /**
@@ -70,9 +72,10 @@ function readLive(file: string): LiveDatabase | null {
     const row = db.prepare('SELECT epoch, node_id AS nodeId FROM store LIMIT 1').get() as { epoch: number; nodeId: string } | undefined;
     const sound = db.pragma('integrity_check', { simple: true }) === 'ok';
     const waiting = sound ? (db.prepare('SELECT mutation_id, name, args, created_at FROM outbox ORDER BY seq').all() as WaitingMutation[]) : null;
-    return { epoch: row?.epoch ?? null, nodeId: row?.nodeId ?? null, waiting };
+    const versions = sound ? (db.prepare('SELECT id, version FROM orders').all() as { id: string; version: number }[]) : [];
+    return { epoch: row?.epoch ?? null, nodeId: row?.nodeId ?? null, waiting, versions };
   } catch {
-    return { epoch: null, nodeId: null, waiting: null };
+    return { epoch: null, nodeId: null, waiting: null, versions: [] };
   } finally {
     db?.close();
   }
@@ -85,13 +88,16 @@ export interface RestoreResult {
   readonly previous: string | null;
   /** Mutations carried over from the replaced database's outbox (written after the backup, never acknowledged). */
   readonly carried: number;
+  /** Orders whose version was raised to the replaced database's (they changed after the backup). */
+  readonly versionsRaised: number;
 }
 
 /**
  * Replaces the store's database with `backupFile`. Stop the edge node first. The database it
  * replaces is renamed to `…before-restore-<time>` beside it; what its outbox still held for
  * the cloud (sales made after the backup and never acknowledged) is carried into the restored
- * outbox, so the cloud still learns of them — mutation ids dedupe whatever both copies hold.
+ * outbox, so the cloud still learns of them — mutation ids dedupe whatever both copies hold —
+ * and orders changed after the backup continue from the replaced database's version.
  */
 export function restoreEdgeDatabase(dataDir: string, backupFile: string, now: Date = new Date()): RestoreResult {
   const backupEpoch = readEpoch(backupFile);
@@ -113,14 +119,19 @@ export function restoreEdgeDatabase(dataDir: string, backupFile: string, now: Da
   const store = openEdgeStore({ dataDir });
   try {
     let carried = 0;
+    let versionsRaised = 0;
     // Another node's database (a backup restored onto other hardware) keeps its own queue.
     if (replaced?.waiting && replaced.nodeId === store.outbox.nodeId) {
       const insert = store.db.prepare('INSERT OR IGNORE INTO outbox (mutation_id, name, args, created_at) VALUES (?, ?, ?, ?)');
+      // The cloud keeps the highest version of an order it was sent: an order changed after the
+      // backup must continue above the replaced database's version, or its next changes would be ignored.
+      const raise = store.db.prepare('UPDATE orders SET version = ? WHERE id = ? AND version < ?');
       store.db.transaction(() => {
         for (const m of replaced.waiting ?? []) carried += insert.run(m.mutation_id, m.name, m.args, m.created_at).changes;
+        for (const o of replaced.versions) versionsRaised += raise.run(o.version, o.id, o.version).changes;
       }).immediate();
     }
-    return { epoch: store.outbox.startNewEpoch(floor + 1), previous, carried };
+    return { epoch: store.outbox.startNewEpoch(floor + 1), previous, carried, versionsRaised };
   } finally {
     store.close();
   }
