@@ -4,7 +4,8 @@
  * share one card. A card sold and loaded in store A is known, with its balance, in store B;
  * B's own redemption is counted once whether or not the cloud has included it yet; offline,
  * B still takes the card up to its cap; when both spend the same money offline, the cloud
- * flags the overdraft and both stores learn the reconciled balance.
+ * flags the overdraft and both stores learn the reconciled balance. Loyalty points earned in
+ * one store are spent in the other the same way.
  */
 import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -122,6 +123,26 @@ describe.each(BACKENDS)('gift card balances shared by two stores on %s', (kind) 
     // Both stores come to the reconciled balance, each counting its own entries once.
     await expect.poll(() => [a.balance(), b.balance()], { timeout: 15_000 }).toEqual([-3_000, -3_000]);
     await expect(a.redeem(100)).rejects.toMatchObject({ code: 'GIFT_CARD_INSUFFICIENT' });
+  });
+
+  it('points earned in A can be spent in B, and no more than were earned', async () => {
+    const { a, b } = await setup();
+    a.online();
+    b.online();
+    const account = '15550100000';
+    const order = await createOrder(a.t.store, { lines: [burgerLine({ quantity: 3 })] });
+    await a.t.store.execute('loyalty.attach', newId(), { orderId: order.id, account: '+1 (555) 010-0000' }, actors.cashier);
+    await payCash(a.t.store, order);
+    const orm = (t: TestStore) => drizzle(t.store.db) as unknown as Parameters<typeof ledgerBalance>[0];
+    const earned = ledgerBalance(orm(a.t), 'loyalty', account);
+    expect(earned).toBeGreaterThan(0);
+    await expect.poll(() => ledgerBalance(orm(b.t), 'loyalty', account), { timeout: 15_000 }).toBe(earned);
+    const check = await createOrder(b.t.store, { lines: [burgerLine({ quantity: 3 })] });
+    await expect(b.t.store.execute('loyalty.redeem', newId(), { orderId: check.id, paymentId: newId(), account, points: earned + 1 }, actors.cashier))
+      .rejects.toMatchObject({ code: 'LOYALTY_POINTS_INSUFFICIENT' });
+    await b.t.store.execute('loyalty.redeem', newId(), { orderId: check.id, paymentId: newId(), account, points: 1 }, actors.cashier);
+    expect(ledgerBalance(orm(b.t), 'loyalty', account)).toBe(earned - 1);
+    await expect.poll(() => ledgerBalance(orm(a.t), 'loyalty', account), { timeout: 15_000 }).toBe(earned - 1);
   });
 
   it('a store opened after the card was sold starts with its balance', async () => {
