@@ -11,6 +11,8 @@ export const CRASH_POINTS = [
   'edge.after-commit-before-push',
   /** The cloud committed a push that applied mutations; its HTTP answer (the ack) is not written yet. */
   'cloud.after-commit-before-ack',
+  /** Inside a push transaction that applied mutations, all its rows written, before COMMIT. */
+  'cloud.mid-push-transaction',
   /** Inside the SQLite transaction applying a shape batch, after its first row was written. */
   'edge.mid-shape-batch',
   /** A print job's bytes reached the printer and it said it printed; the job is not marked printed yet. */

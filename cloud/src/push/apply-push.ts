@@ -11,6 +11,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import { crashPoint } from '@brigade/sync/engine';
 import { BrigadeError } from '@brigade/sync/model';
 import { CloudError, type Mutation, type OutboxMutation, type PushRequest, type PushResponse, type PushResult } from '@brigade/sync/protocol';
 import { appliedMutations, pushRejections, syncClients } from '@brigade/sync/schema/pg';
@@ -131,5 +132,7 @@ async function applyChunk(tx: CloudTx, scope: ApplyScope, request: PushRequest, 
       .set({ lastSeq, updatedAt: sql`now()` })
       .where(and(eq(syncClients.nodeId, request.nodeId), eq(syncClients.epoch, request.epoch)));
   }
+  // Crash tests: every row of the chunk written, not committed; the database must reopen without them.
+  if (changed) crashPoint('cloud.mid-push-transaction');
   return { results, lastSeq, gap, changed };
 }
