@@ -17,7 +17,10 @@ export interface SnapshotRequest {
 
 /** The shape's rows as a fresh follower would get them now: a snapshot, never the log. */
 export async function freshShapeRows(request: SnapshotRequest): Promise<Record<string, unknown>[]> {
+  // Aborted once read: the client would otherwise go on with a parked live request.
+  const abort = new AbortController();
   const stream = new ShapeStream<Row>({
+    signal: abort.signal,
     url: `${request.url}/v1/shape`,
     params: {
       table: request.table,
@@ -32,6 +35,7 @@ export async function freshShapeRows(request: SnapshotRequest): Promise<Record<s
     return await shape.rows;
   } finally {
     stream.unsubscribeAll();
+    abort.abort();
   }
 }
 
