@@ -87,6 +87,17 @@ describe.each(BACKENDS)('staff and cash mutations on %s', (kind) => {
     expect((await rows()).sessions.map((s) => [s.version, s.status])).toEqual([[3, 'closed']]);
   });
 
+  it('lets the close replace an open snapshot whatever its version (a store restored from backup)', async () => {
+    const { push, rows } = await setup();
+    const id = 'session-restored';
+    // Before the restore the store pushed a pay-in as version 2; restored, it closes the session as version 2.
+    const lost = sessionSnapshot({ id, float: 3_000, movements: [{ kind: 'pay_in', amount: 900 }] });
+    const closed = sessionSnapshot({ id, float: 3_000, counted: 3_050 });
+    const results = (await push([wire(1, { name: 'drawer.session', args: { session: lost, version: 2 } }), wire(2, { name: 'drawer.session', args: { session: closed, version: 2 } })])).json<PushResponse>().results;
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await rows()).sessions.map((s) => [s.version, s.status, s.expected, s.overShort])).toEqual([[2, 'closed', 3_000, 50]]);
+  });
+
   it('replaces a punch with a later correction, never with an older one', async () => {
     const { push, rows } = await setup();
     const first = punch({ kind: 'clock_out', at: '2026-03-10T22:00:00.000Z' });

@@ -54,14 +54,18 @@ export async function applyDrawerSession(tx: Executor, scope: ApplyScope, sessio
     document: session,
   };
   const { id: _id, organisationId: _org, storeId: _store, ...update } = values;
-  // As for orders: the higher version of this store's open session wins; a closed one is final.
+  // As for orders: the higher version of this store's open session wins, and a closed one is
+  // final. The close also replaces an open snapshot of any version: after a restore from backup
+  // the store's close may carry a version the lost timeline already used, and the counted
+  // drawer is the fact the owner needs.
+  const closes = session.status === 'closed';
   const written = await tx
     .insert(drawerSessions)
     .values(values)
     .onConflictDoUpdate({
       target: drawerSessions.id,
       set: { ...update, ingestedAt: sql`now()` },
-      setWhere: sql`${drawerSessions.storeId} = ${scope.storeId} AND ${drawerSessions.version} < ${version} AND ${drawerSessions.status} = 'open'`,
+      setWhere: sql`${drawerSessions.storeId} = ${scope.storeId} AND ${drawerSessions.status} = 'open' AND (${drawerSessions.version} < ${version} OR ${closes})`,
     })
     .returning({ id: drawerSessions.id });
   if (written.length > 0) return 'changed';
