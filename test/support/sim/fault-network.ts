@@ -19,6 +19,7 @@ interface Held {
 }
 
 interface EdgeLink {
+  readonly index: number;
   partitioned: boolean;
   readonly armed: Record<Target, ArmedFault[]>;
   /** Requests black-holed by a partition: they fail (as a timeout would) when it heals. */
@@ -42,6 +43,8 @@ export interface FaultNetworkOptions {
 export class FaultNetwork {
   readonly counts: FaultCounts = emptyFaultCounts();
   readonly wire: WireLog = { pushes: [] };
+  /** 409 answers (must-refetch) per edge, and how many its rotations and schema bumps explain. */
+  readonly refetches = new Map<number, { seen: number; explained: number }>();
   private readonly links = new Map<number, EdgeLink>();
   private readonly base: typeof fetch;
   /** Set while settling: no more noise. */
@@ -88,6 +91,12 @@ export class FaultNetwork {
     for (const controller of this.link(edge).inFlight) controller.abort(new TypeError('fetch failed: connection reset'));
   }
 
+  /** A rotation or an upgrade of `shapes` shapes of the edge: that many 409s are expected. */
+  expectRefetches(edge: number, shapes: number): void {
+    const r = this.refetches.get(edge) ?? { seen: 0, explained: 0 };
+    this.refetches.set(edge, { ...r, explained: r.explained + shapes });
+  }
+
   /** Lets every delayed request of `edge` (or of all edges) go. */
   release(edge?: number): void {
     for (const [index, link] of this.links) {
@@ -124,7 +133,7 @@ export class FaultNetwork {
   private link(edge: number): EdgeLink {
     let link = this.links.get(edge);
     if (!link) {
-      link = { partitioned: false, armed: { push: [], shape: [] }, blackholed: new Set(), delayed: new Set(), stale: [], inFlight: new Set() };
+      link = { index: edge, partitioned: false, armed: { push: [], shape: [] }, blackholed: new Set(), delayed: new Set(), stale: [], inFlight: new Set() };
       this.links.set(edge, link);
     }
     return link;
@@ -182,6 +191,10 @@ export class FaultNetwork {
 
   /** An answer that comes back while the edge is cut off never reaches it. */
   private async receive(link: EdgeLink, response: Response): Promise<Response> {
+    if (response.status === 409 && response.url.includes('/v1/shape')) {
+      const r = this.refetches.get(link.index) ?? { seen: 0, explained: 0 };
+      this.refetches.set(link.index, { ...r, seen: r.seen + 1 });
+    }
     if (!link.partitioned) return response;
     await response.text().catch(() => undefined);
     this.counts['partitioned-request'] += 1;

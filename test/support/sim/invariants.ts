@@ -28,7 +28,8 @@ export const INVARIANTS = [
   'payments-once',
   'no-rejections',
 ] as const;
-export type InvariantName = (typeof INVARIANTS)[number] | 'settled' | 'no-command-errors';
+/** The last three are the simulator's own: liveness and the workload's health, not a database query. */
+export type InvariantName = (typeof INVARIANTS)[number] | 'settled' | 'no-command-errors' | 'no-refetch-loop';
 
 export interface Violation {
   readonly invariant: InvariantName;

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { SHAPE_NAMES } from '@brigade/sync/protocol';
 import Stripe from 'stripe';
 import { BrigadeError, DEMO, type ItemId, type Order, newId } from '@brigade/sync/model';
 import { rotateShape } from '../../../cloud/src/shapes/shape-log';
@@ -46,7 +47,6 @@ const count = (ctx: TrialContext, key: string) => ctx.outcomes.set(key, (ctx.out
 async function command(ctx: TrialContext, step: Step['kind'], edge: SimEdge, name: string, args: unknown, actor: keyof typeof SIM_ACTORS): Promise<unknown> {
   try {
     const outcome = await edge.store.execute(name, newId(), args, SIM_ACTORS[actor]);
-    edge.sync?.wake();
     return outcome.result;
   } catch (error) {
     if (error instanceof BrigadeError) {
@@ -89,8 +89,17 @@ function pickOrder(ctx: TrialContext, edgeIndex: number, pick: number, usable: (
   return order ? { edge, order } : null;
 }
 
+/**
+ * One step; the edge it worked on is told to push afterwards, as the store's cloud connection
+ * does after a command (once per step here: a sale's create, fire and payment go up together).
+ */
 export async function runStep(ctx: TrialContext, step: Step): Promise<void> {
   ctx.clock.advance(STEP_MS);
+  await applyStep(ctx, step);
+  if ('edge' in step) ctx.edges[step.edge]?.sync?.wake();
+}
+
+async function applyStep(ctx: TrialContext, step: Step): Promise<void> {
   const edge = 'edge' in step ? ctx.edges[step.edge] : undefined;
   switch (step.kind) {
     case 'sale': {
@@ -170,6 +179,7 @@ export async function runStep(ctx: TrialContext, step: Step): Promise<void> {
       if (!store) return;
       await rotateShape(ctx.sim.cloud.ctx.database.db, step.table, store.storeId);
       ctx.network.counts['rotate-shape'] += 1;
+      ctx.network.expectRefetches(step.edge, 1);
       // The parked long-poll would sit out its 20 s; a reset connection asks again now and meets the 409.
       ctx.network.cutShapes(step.edge);
       return;
@@ -198,6 +208,7 @@ async function bumpSchema(ctx: TrialContext, index: number): Promise<void> {
   if (!edge || edge.schemaVersion >= 2) return;
   ctx.network.partition(index);
   ctx.network.counts['schema-bump'] += 1;
+  ctx.network.expectRefetches(index, SHAPE_NAMES.length);
   ctx.sim.setShapeSchemaVersion(2);
   const db = ctx.sim.cloud.ctx.database.db;
   await db.execute(sql`UPDATE menu_items SET ${sql.raw(SIM_V2_COLUMN)} = 'https://img.example/' || id || '.jpg' WHERE store_id = ${edge.storeId}`);

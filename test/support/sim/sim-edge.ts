@@ -18,7 +18,7 @@ import type { SimClock } from './sim-clock';
 /** Real waits stay in milliseconds: a partition of hours is hours of simulated time only. */
 export const SIM_BACKOFF: BackoffPolicy = { baseMs: 4, maxMs: 40 };
 /** Commands and the settle loop wake the pusher; the heartbeat only keeps an idle store heard. */
-export const SIM_HEARTBEAT_MS = 1_000;
+export const SIM_HEARTBEAT_MS = 5_000;
 /** Memory-backed when the machine has it: the files are real SQLite files, their fsyncs cheap. */
 const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 

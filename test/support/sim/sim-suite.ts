@@ -9,7 +9,7 @@ import { type SimBackend, type SimCloud, startSimCloud } from './sim-cloud';
 import { emptyStats, formatStats, replayParameters, simProperty } from './sim-property';
 
 /** Generous: the trials share two cores with the rest of the suite. */
-const FILE_TIMEOUT_MS = 15 * 60_000;
+const FILE_TIMEOUT_MS = 25 * 60_000;
 
 /** `BRIGADE_SIM_RUNS` scales every file's trials (more for a long local run, fewer while debugging). */
 function runsFor(defaultRuns: number): number {

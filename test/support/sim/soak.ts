@@ -11,7 +11,7 @@ import { emptyStats, formatStats, replayParameters, simProperty } from './sim-pr
 import type { PlanSize } from './workload';
 
 const SIZES: Record<string, PlanSize> = {
-  small: { minSteps: 8, maxSteps: 30 },
+  small: { minSteps: 6, maxSteps: 24 },
   large: { minSteps: 30, maxSteps: 120, maxNoise: 0.12 },
 };
 

@@ -45,6 +45,10 @@ export async function runTrial(sim: SimCloud, plan: TrialPlan): Promise<TrialRes
     const pending = await settle(sim, network, edges);
     for (const p of pending) violations.push({ invariant: 'settled', edge: null, detail: p });
     for (const e of ctx.errors) violations.push({ invariant: 'no-command-errors', edge: null, detail: e });
+    for (const [index, r] of network.refetches) {
+      // Each rotation or upgrade costs a follower one 409, two if a live request was parked; more is a refetch loop.
+      if (r.seen > 2 * r.explained + 2) violations.push({ invariant: 'no-refetch-loop', edge: `edge ${index}`, detail: `${r.seen} must-refetch answers for ${r.explained} rotated or upgraded shapes` });
+    }
     // Checked with sync stopped: nothing moves underneath the queries.
     for (const edge of edges) await edge.sync?.stop();
     violations.push(

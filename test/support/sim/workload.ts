@@ -98,6 +98,6 @@ export function planArbitrary(size: PlanSize = {}): fc.Arbitrary<TrialPlan> {
     edges: fc.constant(edges),
     noiseSeed: fc.integer({ min: 0, max: 0x7fffffff }),
     noise: fc.oneof(fc.constant(0), fc.double({ min: 0, max: size.maxNoise ?? 0.08, noNaN: true })),
-    steps: fc.array(stepArbitrary(edges), { minLength: size.minSteps ?? 8, maxLength: size.maxSteps ?? 30 }),
+    steps: fc.array(stepArbitrary(edges), { minLength: size.minSteps ?? 6, maxLength: size.maxSteps ?? 24 }),
   });
 }
