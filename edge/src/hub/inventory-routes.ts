@@ -65,7 +65,7 @@ export function registerInventoryRoutes(app: FastifyInstance, store: EdgeStore):
       const { cardNumber } = request.params as { cardNumber: string };
       if (!isValidCardNumber(cardNumber)) throw new BrigadeError('GIFT_CARD_NUMBER_INVALID');
       const view = accountView(orm, 'gift', cardNumber);
-      // Balances of cards sold elsewhere are not known offline; the caps still say what may be taken.
+      // A card neither this store nor the cloud's balances (ledger_balances) know has no balance here; the caps still say what may be taken.
       return { card: maskCardNumber(cardNumber), ...view, balance: view.known ? view.balance : null };
     },
   );
