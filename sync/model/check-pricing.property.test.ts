@@ -1,11 +1,12 @@
 /** Properties of `priceCheck` over random menus and checks with discounts, comps and charges. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CheckLine, priceCheck } from './check-pricing';
+import { type CheckInput, type CheckLine, priceCheck } from './check-pricing';
+import { loyaltyDiscountLimit, redeemablePoints } from './loyalty-discount';
 import { type Menu, indexMenu } from './menu';
 import { cents } from './money';
 import { priceOrder } from './pricing';
-import { menuWithCheckArb } from './testing/check-arbitraries';
+import { loyaltyRewardArb, menuWithCheckArb } from './testing/check-arbitraries';
 import { diningOptionArb, menuWithLinesArb, permutationArb } from './testing/menu-arbitraries';
 
 const lineKey = (l: CheckLine) => l.lineId;
@@ -142,6 +143,52 @@ describe('priceCheck properties', () => {
     fc.assert(
       fc.property(menuWithCheckArb(), ({ menu, input }) => {
         expect(priceCheck(indexMenu(structuredClone(menu)), structuredClone(input))).toEqual(priceCheck(indexMenu(menu), input));
+      }),
+    );
+  });
+});
+
+describe('loyalty points rewards', () => {
+  const withoutRewards = (input: CheckInput): CheckInput => ({ ...input, orderDiscounts: (input.orderDiscounts ?? []).filter((d) => !d.loyalty) });
+
+  it('come off after the other discounts wherever they stand in the list', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb(), ({ menu, input }) => {
+        const index = indexMenu(menu);
+        const given = input.orderDiscounts ?? [];
+        const rewardsFirst = [...given.filter((d) => d.loyalty), ...given.filter((d) => !d.loyalty)];
+        expect(priceCheck(index, { ...input, orderDiscounts: rewardsFirst }).totals).toEqual(priceCheck(index, input).totals);
+      }),
+    );
+  });
+
+  it('lower the taxable amount: the total falls by at least the reward (capped at what is left), tax never rises', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb({ taxInclusive: false }), loyaltyRewardArb, ({ menu, input }, reward) => {
+        const index = indexMenu(menu);
+        const base = withoutRewards(input);
+        const before = priceCheck(index, base);
+        const after = priceCheck(index, { ...base, orderDiscounts: [...(base.orderDiscounts ?? []), reward] });
+        const taken = Math.min(reward.value.kind === 'amount' ? reward.value.amount : 0, before.totals.discountedSubtotal);
+        const applied = after.orderDiscounts.find((d) => d.kind === 'loyalty');
+        expect(applied?.amount).toBe(taken);
+        expect(applied?.points).toBe(reward.loyalty?.points);
+        expect(after.totals.tax).toBeLessThanOrEqual(before.totals.tax);
+        expect(before.totals.total - after.totals.total).toBeGreaterThanOrEqual(taken);
+        expect(after.totals.total).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('never go over the limit the screens and the store share', () => {
+    fc.assert(
+      fc.property(menuWithCheckArb(), fc.integer({ min: 0, max: 50_000 }), ({ menu, input }, paid) => {
+        const totals = priceCheck(indexMenu(menu), withoutRewards(input)).totals;
+        const limit = loyaltyDiscountLimit(totals, Math.min(paid, totals.total));
+        expect(limit).toBeGreaterThanOrEqual(0);
+        expect(limit).toBeLessThanOrEqual(totals.discountedSubtotal);
+        expect(limit).toBeLessThanOrEqual(Math.max(0, totals.total - Math.min(paid, totals.total)));
+        expect(redeemablePoints(1_000_000, 7, limit) * 7).toBeLessThanOrEqual(limit);
       }),
     );
   });

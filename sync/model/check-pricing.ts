@@ -7,8 +7,9 @@
  * Order of operations and rounding (each step rounds half away from zero, to the cent):
  * 1. Each line is priced from the menu (the client's prices are never used).
  * 2. Line discount or comp on the line amount (discounts.ts rule 2).
- * 3. Order discounts, then the promo code, each on what is left, allocated to lines by
- *    largest remainder (discounts.ts rule 3).
+ * 3. Order discounts, then the promo code, then loyalty points rewards (a fixed amount, the
+ *    points' value), each on what is left, allocated to lines by largest remainder
+ *    (discounts.ts rule 3). A reward is a discount, not a tender: it lowers the taxable amount.
  * 4. Tax per line and per rate on the discounted line amount (pricing.ts rules 1–3).
  * 5. Service charge on the discounted subtotal, taxed once if taxable (service-charge.ts),
  *    its amount and tax allocated to the lines for splits.
@@ -118,11 +119,14 @@ export function priceCheck(index: MenuIndex, input: CheckInput): PricedCheck {
   const keys = priced.map((p) => p.line.lineId as string);
 
   const afterLine = priced.map((p) => cents(p.line.lineAmount - p.lineDiscount));
-  const orderDiscounts = [...(input.orderDiscounts ?? [])];
+  // Manual discounts, then the promo code, then points rewards: a reward takes what is left.
+  const given = input.orderDiscounts ?? [];
+  const orderDiscounts = given.filter((d) => !d.loyalty);
   if (input.promo) {
     const { promo, code, uses, at } = input.promo;
     orderDiscounts.push(validatePromoCode(promo, { code, uses, at, subtotal: sumCents(afterLine) }));
   }
+  orderDiscounts.push(...given.filter((d) => d.loyalty));
   const { applied, shares } = allocateOrderDiscounts(orderDiscounts, afterLine, keys);
   const discounted = afterLine.map((a, i) => cents(a - (shares[i] ?? 0)));
 

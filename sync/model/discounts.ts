@@ -38,17 +38,32 @@ export interface Comp {
   readonly reason: string;
 }
 
-/** A discount on the whole check; `promoCode` is set when it came from a code. */
+/**
+ * Loyalty points taken as a reward: a fixed amount off the check before tax, written by the
+ * store when it takes the points off the account (never sent by a screen as a discount).
+ */
+export interface LoyaltyRedemption {
+  readonly account: string;
+  readonly points: number;
+  /** The redemption's id: its ledger entries carry it, so reversals find it. */
+  readonly redemptionId: string;
+}
+
+/** A discount on the whole check; `promoCode` is set when it came from a code, `loyalty` when points paid for it. */
 export interface OrderDiscount {
   readonly name: string;
   readonly value: DiscountValue;
   readonly promoCode?: string;
+  readonly loyalty?: LoyaltyRedemption;
 }
 
 export interface AppliedOrderDiscount {
   readonly name: string;
   readonly amount: Cents;
   readonly promoCode?: string;
+  /** Set on the discount line of a points redemption (kind `loyalty`). */
+  readonly kind?: 'loyalty';
+  readonly points?: number;
 }
 
 export function checkDiscountValue(value: DiscountValue): void {
@@ -94,7 +109,11 @@ export function allocateOrderDiscounts(
       remaining[i] = (remaining[i] ?? 0) - part;
       shares[i] = (shares[i] ?? 0) + part;
     });
-    applied.push({ name: discount.name, amount, ...(discount.promoCode !== undefined ? { promoCode: discount.promoCode } : {}) });
+    applied.push({
+      name: discount.name, amount,
+      ...(discount.promoCode !== undefined ? { promoCode: discount.promoCode } : {}),
+      ...(discount.loyalty ? { kind: 'loyalty' as const, points: discount.loyalty.points } : {}),
+    });
   }
   return { applied, shares: shares.map(cents) };
 }

@@ -7,6 +7,7 @@
  * Pure and browser-safe: the edge decides with it and the screens explain it.
  */
 import { type Static, Type } from 'typebox';
+import type { Cents } from './money';
 import type { Order, Payment } from './order';
 
 export type LedgerName = 'gift' | 'loyalty';
@@ -155,7 +156,10 @@ export const giftCommandArgs = {
   ),
   /** Attaches a loyalty account (phone or card) to an order; it earns points when the order is paid. */
   'loyalty.attach': Type.Object({ orderId: Uuid, account: Account }, { additionalProperties: false }),
-  /** Pays part of an order with points (tender `loyalty`), at the store's point value. */
+  /**
+   * Takes points as a reward: a discount of points × the store's point value off the check
+   * before tax (a discount line of kind `loyalty`). `paymentId` names the redemption.
+   */
   'loyalty.redeem': Type.Object(
     { orderId: Uuid, paymentId: Uuid, account: Account, points: Type.Integer({ minimum: 1, maximum: 10_000_000 }) },
     { additionalProperties: false },
@@ -169,7 +173,8 @@ export interface GiftResults {
   'gift.redeem': { order: Order; payment: Payment; balance: number };
   'ledger.configure': { policy: LedgerPolicy };
   'loyalty.attach': { account: string; points: number };
-  'loyalty.redeem': { order: Order; payment: Payment; points: number };
+  /** Points are a pre-tax discount on the check (`discount`, minor units), not a payment. */
+  'loyalty.redeem': { order: Order; points: number; discount: Cents };
 }
 
 export type GiftCommandName = keyof typeof giftCommandArgs;

@@ -31,5 +31,6 @@ export * from './reports';
 export * from './staff-cash-commands';
 export * from './inventory';
 export * from './gift-cards';
+export * from './loyalty-discount';
 export * from './check-commands';
 export * from './check-views';

@@ -200,6 +200,7 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
       )}
       {paying && paying.tipBps !== null && (
         <TenderDialog order={paying.order} memo={memo} onPaid={onPaid} onClose={() => setPaying(null)}
+          onOrder={(discounted) => { setPaying({ ...paying, order: discounted }); load(); }}
           tip={tipAmount({ kind: 'percent', bps: paying.tipBps, base: 'pre_tax' }, cents(paying.order.totals.total - paying.order.paid), paying.order.totals)} />
       )}
     </div>

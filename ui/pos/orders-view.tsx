@@ -98,7 +98,7 @@ function CollectButton({ order, onOrder }: { order: Order; onOrder: (order: Orde
           {isOnlineOrder(order) ? 'Hand over' : 'Collected'}
         </button>
       )}
-      {paying && <TenderDialog order={paying} memo={memo} onPaid={(paid) => onOrder(paid)} onClose={() => setPaying(null)} />}
+      {paying && <TenderDialog order={paying} memo={memo} onPaid={(paid) => onOrder(paid)} onOrder={(discounted) => { setPaying(discounted); onOrder(discounted); }} onClose={() => setPaying(null)} />}
     </>
   );
 }

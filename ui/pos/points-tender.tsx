@@ -1,5 +1,9 @@
-/** Paying part of an order with loyalty points, at the store's point value, in the tender dialog. */
-import { type Cents, type Order, type Payment, formatMoney } from '@brigade/sync/model';
+/**
+ * Loyalty points in the tender dialog: a reward, taken as a discount before tax (the store's
+ * point value per point), so the tax comes down with it. The points offered are the most the
+ * store will accept, by the same limit it applies (`loyaltyDiscountLimit`).
+ */
+import { type Cents, type CheckView, type Order, formatMoney, loyaltyDiscountLimit, redeemablePoints } from '@brigade/sync/model';
 import { useState } from 'react';
 import { errorMessage } from '../shared/api-client';
 import { useHub } from '../shared/hub-context';
@@ -12,21 +16,35 @@ interface Account {
   pointValue: number;
 }
 
-export function PointsTender({ order, memo, onPaid, onBack }: { order: Order; memo: RetryMemo; onPaid: (order: Order, payment: Payment) => void; onBack: () => void }) {
+interface Props {
+  order: Order;
+  memo: RetryMemo;
+  /** The order with the points taken off, and what they took off before tax. */
+  onRedeemed: (order: Order, discount: Cents) => void;
+  onBack: () => void;
+}
+
+export function PointsTender({ order, memo, onRedeemed, onBack }: Props) {
   const { client } = useHub();
   const [typed, setTyped] = useState('');
   const [account, setAccount] = useState<Account | null>(null);
+  const [limit, setLimit] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const money = (c: number) => formatMoney(c as Cents, order.totals.currency);
-  const due = Math.max(0, order.totals.total - order.paid);
-  const usable = account && account.pointValue > 0 ? Math.min(account.points, account.available, Math.floor(due / account.pointValue)) : 0;
+  const usable = account ? Math.min(account.available, redeemablePoints(account.points, account.pointValue, limit)) : 0;
 
   const look = async () => {
     setBusy(true);
     setError(null);
     try {
-      setAccount(await client.get<Account>(`/api/loyalty/${encodeURIComponent(typed.trim())}`));
+      const [found, { check }] = await Promise.all([
+        client.get<Account>(`/api/loyalty/${encodeURIComponent(typed.trim())}`),
+        client.get<{ check: CheckView }>(`/api/checks/${order.id}`),
+      ]);
+      // What is left before tax, as the store reckons it: the check's own figures.
+      setLimit(loyaltyDiscountLimit(check.totals, check.order.paid));
+      setAccount(found);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -40,7 +58,7 @@ export function PointsTender({ order, memo, onPaid, onBack }: { order: Order; me
     try {
       const result = await memo.run(`points:${order.id}:${account.account}:${usable}`, (id) =>
         client.command('loyalty.redeem', { orderId: order.id, paymentId: id('payment'), account: account.account, points: usable }, { commandId: id('command') }));
-      onPaid(result.order, result.payment);
+      onRedeemed(result.order, result.discount);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -54,7 +72,7 @@ export function PointsTender({ order, memo, onPaid, onBack }: { order: Order; me
       </label>
       {account && (
         <p role="status" data-testid="points-balance">
-          {account.points} points. {usable > 0 ? `${usable} points pay ${money(usable * account.pointValue)}.` : 'Not enough points to pay with now.'}
+          {account.points} points. {usable > 0 ? `${usable} points take ${money(usable * account.pointValue)} off before tax.` : 'Not enough points to use on this order now.'}
         </p>
       )}
       {error && <p role="alert" className="hint-error">{error}</p>}

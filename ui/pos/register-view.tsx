@@ -138,7 +138,7 @@ export function RegisterView({ menu, active }: { menu: LiveMenu; active: boolean
             setWeighing(null);
           }} />
       )}
-      {paying && order && <TenderDialog order={order} memo={memo} onPaid={onPaid} onClose={() => setPaying(false)} />}
+      {paying && order && <TenderDialog order={order} memo={memo} onPaid={onPaid} onOrder={setOrder} onClose={() => setPaying(false)} />}
     </div>
   );
 }

@@ -16,12 +16,14 @@ interface Props {
   /** Keeps a capture's ids across the cashier's retries when the hub's answer was lost. */
   memo: RetryMemo;
   onPaid: (order: Order, payment: Payment) => void;
+  /** The order changed without a payment (points taken off as a discount). */
+  onOrder?: (order: Order) => void;
   onClose: () => void;
   /** A tip chosen before paying (table service), added to what this tender takes. */
   tip?: Cents;
 }
 
-export function TenderDialog({ order, memo, onPaid, onClose, tip }: Props) {
+export function TenderDialog({ order, memo, onPaid, onOrder, onClose, tip }: Props) {
   const { client } = useHub();
   const currency = order.totals.currency;
   const due = cents(Math.max(0, order.totals.total - order.paid));
@@ -54,6 +56,8 @@ export function TenderDialog({ order, memo, onPaid, onClose, tip }: Props) {
   const cardOff = availability !== null && !availability.card;
   const [cancelling, setCancelling] = useState(false);
   const [giftCard, setGiftCard] = useState<'entering' | 'points' | 'paid' | null>(null);
+  // Points are a discount: what they took off is shown, and the total due falls with the tax.
+  const [pointsOff, setPointsOff] = useState<Cents | null>(null);
   const cancelOnReader = () => {
     setCancelling(true);
     // The reader stops waiting; the payment then answers "declined: cancelled" and nothing is charged.
@@ -74,11 +78,12 @@ export function TenderDialog({ order, memo, onPaid, onClose, tip }: Props) {
       )}
       {state.matches('choosing') && giftCard === 'points' && (
         <PointsTender order={order} memo={memo} onBack={() => setGiftCard(null)}
-          onPaid={(paid, payment) => { onPaid(paid, payment); setGiftCard('paid'); }} />
+          onRedeemed={(discounted, discount) => { onOrder?.(discounted); setPointsOff(discount); setGiftCard('paid'); }} />
       )}
       {giftCard === 'paid' && (
         <div className="paid" role="status">
-          <p className="reader-title">{order.payments.at(-1)?.tender === 'loyalty' ? 'Points accepted' : 'Gift card accepted'}</p>
+          <p className="reader-title">{pointsOff !== null ? 'Points taken off' : 'Gift card accepted'}</p>
+          {pointsOff !== null && <p data-testid="points-discount">Loyalty discount −{money(pointsOff)}, before tax.</p>}
           {due > 0 && <p>Still due: <strong data-testid="gift-remaining">{money(due)}</strong>. Tap Pay again for the rest.</p>}
           <button type="button" className="btn btn-big btn-ok" onClick={onClose} autoFocus>Done</button>
         </div>

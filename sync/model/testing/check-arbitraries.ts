@@ -22,8 +22,15 @@ const lineExtrasArb = fc.record({
   seat: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
 });
 
+/** A loyalty points reward as the store writes it: a fixed amount, the points' value. */
+export const loyaltyRewardArb: fc.Arbitrary<OrderDiscount> = fc.record({ points: fc.integer({ min: 1, max: 4000 }), pointValue: fc.integer({ min: 1, max: 10 }) })
+  .map(({ points, pointValue }) => ({
+    name: `Loyalty points (${points})`, value: { kind: 'amount' as const, amount: cents(points * pointValue) },
+    loyalty: { account: '15550100000', points, redemptionId: `r-${points}-${pointValue}` },
+  }));
+
 const orderDiscountsArb: fc.Arbitrary<OrderDiscount[]> = fc.array(
-  discountValueArb.map((value) => ({ name: 'Order discount', value })),
+  fc.oneof(discountValueArb.map((value) => ({ name: 'Order discount', value })), loyaltyRewardArb),
   { maxLength: 3 },
 );
 

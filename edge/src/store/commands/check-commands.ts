@@ -4,7 +4,7 @@
  * overwrite each other's lines; the store prices the whole check again after each change.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { BrigadeError, type CommandArgs, type PricedLine, cents, priceLine, validatePromoCode } from '@brigade/sync/model';
+import { BrigadeError, type CommandArgs, type OrderDiscount, type PricedLine, cents, priceLine, validatePromoCode } from '@brigade/sync/model';
 import { checkLines, orderCounters, orderLines, orders, promoCodes, promoUses } from '@brigade/sync/schema/sqlite';
 import { businessDayOf } from '../clock';
 import { defineCommand } from '../command-registry';
@@ -177,7 +177,9 @@ export const checkSetDiscounts = defineCommand({
   needsManager: false,
   run(tx, _ctx, args) {
     openCheck(tx, args.orderId);
-    updateCheck(tx, args.orderId, { orderDiscounts: JSON.stringify(args.orderDiscounts) });
+    // Points rewards stay: their points left the account, and only a void or refund gives them back.
+    const rewards = (JSON.parse(ensureCheck(tx, args.orderId).orderDiscounts) as OrderDiscount[]).filter((d) => d.loyalty);
+    updateCheck(tx, args.orderId, { orderDiscounts: JSON.stringify([...args.orderDiscounts, ...rewards]) });
     tx.audit('check.setDiscounts', { orderId: args.orderId, detail: { discounts: args.orderDiscounts.length } });
     return checkChanged(tx, args.orderId);
   },

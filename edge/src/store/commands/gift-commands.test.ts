@@ -179,8 +179,11 @@ describe('offline caps', () => {
     const points = Math.floor(earned.totals.total / 100);
     expect(balanceInSql(t.store, 'loyalty', '15550100000')).toBe(points);
     const order = await bigOrder();
-    const redeemed = await run<{ order: Order; payment: Payment; points: number }>('loyalty.redeem', { orderId: order.id, paymentId: newId(), account: '15550100000', points: 100 });
-    expect(redeemed.payment).toMatchObject({ tender: 'loyalty', amount: 500 });
+    const redeemed = await run<{ order: Order; discount: number; points: number }>('loyalty.redeem', { orderId: order.id, paymentId: newId(), account: '15550100000', points: 100 });
+    // A discount before tax, not a payment: the tax on the 5.00 comes off too.
+    expect(redeemed.discount).toBe(500);
+    expect(redeemed.order.payments).toEqual([]);
+    expect(redeemed.order.totals.total).toBeLessThan(order.totals.total - 500);
     expect(redeemed.points).toBe(points - 100);
     await refusedWithNothingWritten('OFFLINE_CAP_REACHED', 'loyalty.redeem', { orderId: order.id, paymentId: newId(), account: '15550100000', points: 1 });
     ackEverything();

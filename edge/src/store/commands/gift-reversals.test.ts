@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Order, type Payment, newId } from '@brigade/sync/model';
+import { type Order, newId } from '@brigade/sync/model';
 import * as schema from '@brigade/sync/schema/sqlite';
 import { type TestStore, actors, burgerLine, createOrder, expectRefused, openTestStore, payCash } from '../test-support';
 import type { Actor } from '../types';
@@ -136,17 +136,35 @@ describe('loyalty points follow voids and refunds', () => {
     return { order: paid, points: balanceInSql(t.store, 'loyalty', PHONE) };
   }
 
-  it('a refund of a points payment gives the points back', async () => {
+  it('points redeemed come back in step with the money refunded, all of them with a full refund', async () => {
     const { points } = await earnedOrder(20);
     expect(points).toBeGreaterThan(100);
     const order = await createOrder(t.store, { lines: [burgerLine({ quantity: 3 })] });
-    const { payment } = await run<{ payment: Payment }>('loyalty.redeem', { orderId: order.id, paymentId: newId(), account: PHONE, points: 100 });
+    const { order: discounted } = await run<{ order: Order }>('loyalty.redeem', { orderId: order.id, paymentId: newId(), account: PHONE, points: 100 });
     expect(balanceInSql(t.store, 'loyalty', PHONE)).toBe(points - 100);
-    await run('payment.refund', { orderId: order.id, paymentId: payment.id, amount: payment.amount / 2, reason: 'half' }, actors.manager);
-    expect(balanceInSql(t.store, 'loyalty', PHONE)).toBe(points - 50);
-    await run('payment.refund', { orderId: order.id, paymentId: payment.id, amount: payment.amount / 2, reason: 'rest' }, actors.manager);
+    const paid = await payCash(t.store, discounted);
+    // The order earns on the money paid; take that out to watch the redemption alone.
+    const earned = balanceInSql(t.store, 'loyalty', PHONE) - (points - 100);
+    const payment = paid.payments[0]!;
+    await run('payment.refund', { orderId: order.id, paymentId: payment.id, amount: Math.floor(payment.amount / 2), reason: 'half' }, actors.manager);
+    const half = Math.floor((100 * Math.floor(payment.amount / 2)) / payment.amount);
+    const earnedLeft = Math.floor((payment.amount - Math.floor(payment.amount / 2)) / 100);
+    expect(balanceInSql(t.store, 'loyalty', PHONE)).toBe(points - 100 + half + earnedLeft);
+    await run('payment.refund', { orderId: order.id, paymentId: payment.id, amount: payment.amount - Math.floor(payment.amount / 2), reason: 'rest' }, actors.manager);
+    expect(earned).toBe(Math.floor(payment.amount / 100));
     expect(balanceInSql(t.store, 'loyalty', PHONE)).toBe(points);
-    expect(pushed(PHONE).at(-1)).toEqual({ kind: 'void', delta: 50 });
+  });
+
+  it('voiding an unpaid order gives its redeemed points back, once', async () => {
+    const { points } = await earnedOrder(20);
+    const order = await createOrder(t.store, { lines: [burgerLine({ quantity: 3 })] });
+    const redemptionId = newId();
+    await run('loyalty.redeem', { orderId: order.id, paymentId: redemptionId, account: PHONE, points: 100 });
+    const commandId = newId();
+    await t.store.execute('order.void', commandId, { orderId: order.id, reason: 'walked out' }, actors.manager);
+    await t.store.execute('order.void', commandId, { orderId: order.id, reason: 'walked out' }, actors.manager);
+    expect(balanceInSql(t.store, 'loyalty', PHONE)).toBe(points);
+    expect(pushed(PHONE).slice(-2)).toEqual([{ kind: 'redeem', delta: -100 }, { kind: 'void', delta: 100 }]);
   });
 
   it('voiding an order that earned points takes them back', async () => {

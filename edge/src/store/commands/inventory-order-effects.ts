@@ -15,7 +15,7 @@ import { queueWrites } from '../hot-queries';
 import { settleGiftCardLines } from './gift-card-lines';
 import { creditRefundedLedgerPayments, reverseEarnedPoints, reverseGiftCardLines } from './gift-reversals';
 import { syncOrderStock } from './inventory-stock';
-import { settleLoyalty } from './loyalty-commands';
+import { reverseRedeemedPoints, settleLoyalty } from './loyalty-commands';
 
 interface EffectsReach {
   readonly stock: number;
@@ -32,4 +32,6 @@ export function applyOrderEffects(tx: CommandTx, orderId: string): void {
   if (reach.ledgerRefunds) creditRefundedLedgerPayments(tx, orderId);
   if (reach.gift) reverseGiftCardLines(tx, orderId);
   if (reach.loyalty) reverseEarnedPoints(tx, orderId);
+  // A points reward's redemption links the account, so the loyalty reach covers it.
+  if (reach.loyalty) reverseRedeemedPoints(tx, orderId);
 }
