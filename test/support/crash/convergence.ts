@@ -140,8 +140,8 @@ export function shapeSnapshot(cloudUrl: string, storeId: string, credential: str
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       follower.stop();
-      reject(new Error(`no snapshot of ${table} within 10 s`));
-    }, 10_000);
+      reject(new Error(`no snapshot of ${table} within 30 s`));
+    }, 30_000);
     const follower = followShape({
       url: cloudUrl,
       table,

@@ -120,9 +120,13 @@ export async function startCloudProcess(start: CloudStart): Promise<CloudProcess
     BRIGADE_SEED_DEMO: '1',
     DATABASE_URL: start.databaseUrl,
     BRIGADE_CRASH_AT: start.crashAt,
+    // An edge stopped between scenarios must not have its store paused as silent: that changes
+    // the store's shape row, which a stopped edge cannot follow, and the final checks compare shapes.
+    BRIGADE_HEARTBEAT_TIMEOUT_MS: '3600000',
     LOG_LEVEL: 'warn',
   });
-  await until('the cloud', proc, () => /Brigade cloud on http/.test(proc.stdout()), 60_000);
+  // Generous: on a busy two-core machine a PGlite cloud's first start (migrations) takes tens of seconds.
+  await until('the cloud', proc, () => /Brigade cloud on http/.test(proc.stdout()), 180_000);
   return { ...proc, url: `http://127.0.0.1:${start.port}` };
 }
 
@@ -161,12 +165,12 @@ export async function startEdgeProcess(start: EdgeStart): Promise<EdgeProcess> {
     } catch {
       return false;
     }
-  }, 30_000);
+  }, 120_000);
   return { ...proc, port, url };
 }
 
 /** Waits for a process armed with a crash point to die; fails if it ended any other way. */
-export async function diedAtCrashPoint(proc: RunningProcess, timeoutMs = 20_000): Promise<Exit> {
+export async function diedAtCrashPoint(proc: RunningProcess, timeoutMs = 60_000): Promise<Exit> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the process did not reach its crash point within ${timeoutMs} ms: ${proc.stderr()}`)), timeoutMs);

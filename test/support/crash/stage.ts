@@ -8,10 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { CrashPointLabel } from '@brigade/sync/engine';
 import { type Owner, type Pos, createStore, enrolmentCode, ownerSignIn, pairPos, seedEdgeStore, syncStatus } from './clients';
 import type { CloudDb } from '../../../cloud/src/db/database';
-import { type EdgeFacts, pushDifferences, readEdge, settle, shapeDifferences, withCloudDb } from './convergence';
+import { type Violation, checkInvariants } from '../sim/invariants';
+import { pushDifferences, readEdge, settle, shapeDifferences, withCloudDb } from './convergence';
 import { type CloudProcess, type EdgeProcess, type Exit, freePort, startCloudProcess, startEdgeProcess } from './processes';
 
 type Armed = CrashPointLabel | `${CrashPointLabel}:${number}`;
@@ -71,9 +73,22 @@ export class CloudStage {
     return withCloudDb(this.databaseUrl ? { databaseUrl: this.databaseUrl } : { dataDir: this.dataDir }, read);
   }
 
-  /** Every difference between the cloud's records and what the edge pushed (convergence.ts). */
-  pushDifferences(edge: EdgeFacts, acknowledged: readonly string[]): Promise<string[]> {
-    return this.read((db) => pushDifferences(db, edge, acknowledged));
+  /**
+   * The checks after settling, in one read of the cloud's database: this file's own
+   * (convergence.ts) and the shared invariant checker of the sync simulator.
+   */
+  check(dataDir: string, acknowledged: readonly string[]): Promise<{ differences: string[]; violations: Violation[] }> {
+    const edge = readEdge(dataDir);
+    return this.read(async (db) => {
+      const differences = await pushDifferences(db, edge, acknowledged);
+      const sqlite = new Database(join(dataDir, 'brigade-edge.sqlite'), { readonly: true });
+      try {
+        const violations = await checkInvariants({ cloud: db, edges: [{ label: dataDir, db: sqlite, storeId: edge.storeId ?? '' }] });
+        return { differences, violations };
+      } finally {
+        sqlite.close();
+      }
+    });
   }
 
   tempDir(prefix: string): string {
@@ -90,25 +105,26 @@ export class CloudStage {
 export interface EnrolledEdge {
   readonly dataDir: string;
   readonly pos: Pos;
+  /** The process that enrolled, still running and settled. */
+  readonly edge: EdgeProcess;
 }
 
-/** A new store folder, enrolled, paired and fully synced once, then stopped cleanly. */
-export async function enrolledEdge(cloud: CloudStage, printers?: readonly unknown[]): Promise<EnrolledEdge> {
+/**
+ * A new store folder for a new store of the tenant, started, enrolled, paired and settled
+ * (first full sync), left running. It may be started armed: enrolment, pairing and the first
+ * sync write no outbox row and print nothing, so only a crash point in the shape path can
+ * fire before the test drives the store.
+ */
+export async function enrolledEdge(cloud: CloudStage, options: { printers?: readonly unknown[]; crashAt?: Armed } = {}): Promise<EnrolledEdge> {
   const dataDir = cloud.tempDir('brigade-crash-edge-');
   const setupCode = seedEdgeStore(dataDir);
   const owner = await cloud.owner();
   const storeId = await createStore(owner, `Crash test ${dataDir.slice(-6)}`);
-  const edge = await startEdgeProcess({ dataDir, cloudUrl: cloud.url, enrolCode: await enrolmentCode(owner, storeId), ...(printers ? { printers } : {}) });
+  const edge = await startEdgeProcess({ dataDir, cloudUrl: cloud.url, enrolCode: await enrolmentCode(owner, storeId), ...options });
   const pos = await pairPos(edge.url, setupCode);
-  const unsettled = await settle(async () => {
-    const status = await syncStatus(edge.url, pos);
-    if (!status.online || status.waiting > 0) return [`sync ${JSON.stringify(status)}`];
-    return shapeDifferences(cloud.url, readEdge(dataDir));
-  });
+  const unsettled = await settleEdge(cloud, edge, dataDir, pos);
   if (unsettled.length > 0) throw new Error(`the new edge did not settle: ${unsettled.slice(0, 5).join('; ')}`);
-  const exit = await edge.stop();
-  if (exit.code !== 0) throw new Error(`the edge did not stop cleanly: ${JSON.stringify(exit)} ${edge.stderr()}`);
-  return { dataDir, pos };
+  return { dataDir, pos, edge };
 }
 
 /** Waits until the edge's outbox is empty and its shapes equal the cloud's; returns what still differs. */
@@ -117,5 +133,5 @@ export function settleEdge(cloud: CloudStage, edge: EdgeProcess, dataDir: string
     const status = await syncStatus(edge.url, pos);
     if (!status.online || status.waiting > 0) return [`sync ${JSON.stringify(status)}`];
     return shapeDifferences(cloud.url, readEdge(dataDir));
-  }, 30_000);
+  }, 90_000);
 }
