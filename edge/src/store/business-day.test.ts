@@ -26,6 +26,21 @@ describe('business day', () => {
     expect(businessDayOf(new Date('2026-03-29T02:00:00Z'), 'Europe/Paris', 4)).toBe('2026-03-29');
   });
 
+  it('gives the right day minute by minute across a boundary, asked again and again as orders do', () => {
+    const minutes = (from: string, count: number): Date[] => Array.from({ length: count }, (_, i) => new Date(Date.parse(from) + i * 60_000));
+    // Paris: the day ends at 04:00 local, 02:00Z on the morning DST starts.
+    for (const at of minutes('2026-03-29T01:30:00Z', 60)) {
+      expect(businessDayOf(at, 'Europe/Paris', 4)).toBe(at.getTime() < Date.parse('2026-03-29T02:00:00Z') ? '2026-03-28' : '2026-03-29');
+    }
+    // Kathmandu is UTC+5:45: 04:00 local is 22:15Z, inside a quarter hour of UTC on neither side.
+    for (const at of minutes('2026-06-15T21:50:00Z', 50)) {
+      expect(businessDayOf(at, 'Asia/Kathmandu', 4)).toBe(at.getTime() < Date.parse('2026-06-15T22:15:00Z') ? '2026-06-15' : '2026-06-16');
+    }
+    // Two zones asked in turn do not share an answer.
+    const at = new Date('2026-06-16T02:00:00Z');
+    expect([businessDayOf(at, 'UTC', 4), businessDayOf(at, 'Asia/Tokyo', 4), businessDayOf(at, 'UTC', 0)]).toEqual(['2026-06-15', '2026-06-16', '2026-06-16']);
+  });
+
   it('restarts order numbers when the business day ends in the store\'s time zone', async () => {
     t = openTestStore({ timezone: 'America/New_York', businessDayEndHour: 4 });
     t.clock.set('2026-06-15T23:00:00Z'); // 19:00 Monday in New York

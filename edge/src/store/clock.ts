@@ -10,6 +10,23 @@ export function iso(date: Date): string {
  * the evening before). Computed from local wall-clock parts, so DST changes do not shift it.
  */
 export function businessDayOf(at: Date, timezone: string, endHour: number): string {
+  // Every order asks, and formatting a date in a zone is the costly part: the answer is kept per
+  // quarter hour of UTC. Zone offsets and their changes fall on quarter hours, so the local hour
+  // cannot change inside one; a quarter whose first and last instants disagree is never kept.
+  const quarter = Math.floor(at.getTime() / QUARTER_MS);
+  const key = `${timezone}|${endHour}|${quarter}`;
+  if (lastDay.key === key) return lastDay.day;
+  const day = computeBusinessDay(at, timezone, endHour);
+  const first = computeBusinessDay(new Date(quarter * QUARTER_MS), timezone, endHour);
+  const last = computeBusinessDay(new Date((quarter + 1) * QUARTER_MS - 1), timezone, endHour);
+  if (first === day && last === day) lastDay = { key, day };
+  return day;
+}
+
+const QUARTER_MS = 15 * 60 * 1000;
+let lastDay = { key: '', day: '' };
+
+function computeBusinessDay(at: Date, timezone: string, endHour: number): string {
   const parts = localFormat(timezone).formatToParts(at);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   const local = new Date(Date.UTC(get('year'), get('month') - 1, get('day')));

@@ -87,7 +87,9 @@ export class CommandTx {
    */
   orderChanged(orderId: string): Order {
     const q = orderReads(this.orm);
-    const lines = q.activeLinesOfOrder.all({ id: orderId });
+    // Read once, in position order, for the pricing (live lines) and for the snapshot (all); nothing below changes lines.
+    const allLines = q.linesOfOrder.all({ id: orderId });
+    const lines = allLines.filter((line) => !line.voided);
     // Priced as a whole check (dining-option taxes, discounts, promo code, service charge), frozen line prices.
     const totals: OrderTotals = priceStoredCheck(this.orm, this.ctx.store.menuIndex(), orderId, lines).totals;
     const row = q.orderMoney.get({ id: orderId });
@@ -99,7 +101,7 @@ export class CommandTx {
     applyOrderEffects(this, orderId);
     const updated = q.orderById.get({ id: orderId });
     if (!updated) throw new Error(`order ${orderId} vanished inside its own command`);
-    const order = orderFromRows(updated, q.linesOfOrder.all({ id: orderId }), q.paymentsOfOrder.all({ id: orderId }));
+    const order = orderFromRows(updated, allLines, q.paymentsOfOrder.all({ id: orderId }));
     // Serialised once here; the outbox, the event, the result and a receipt reuse the text.
     rememberJson(order);
     this.push({ name: 'order.snapshot', args: { order, version: updated.version } });
