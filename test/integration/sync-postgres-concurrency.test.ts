@@ -14,13 +14,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO } from '@brigade/sync/model';
 import type { ShapeName } from '@brigade/sync/protocol';
-import type { Pusher } from '@brigade/sync/engine';
 import { type Cloud, createCloud } from '@brigade/cloud';
 import { queryRows } from '../../cloud/src/db/database';
 import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
 import { type TestStore, openTestStore } from '../../edge/src/store/test-support';
 import { type PostgresCluster, startPostgres } from '../support/postgres';
-import { type FleetTenant, type MemoryFollower, generatedSeq, memoryFollower, racingPusher, runStoreWorkload, seedFleetTenant } from '../support/pg-fleet';
+import { type FleetTenant, type MemoryFollower, type RacingPusher, generatedSeq, memoryFollower, racingPusher, runStoreWorkload, seedFleetTenant } from '../support/pg-fleet';
 import { canonicalRows, freshShapeRows } from '../support/shape-rows';
 import { checkInvariants } from '../support/sim/invariants';
 
@@ -35,7 +34,7 @@ interface FleetStore {
   readonly credential: string;
   readonly edge: TestStore;
   sync?: EdgeSync;
-  racer?: Pusher;
+  racer?: RacingPusher;
   readonly followers: MemoryFollower[];
 }
 
@@ -57,12 +56,12 @@ beforeAll(async () => {
     const { tenant, credential } = await seedFleetTenant(clouds[0]!, n, edge.store.outbox.nodeId);
     fleet.push({ n, tenant, credential, edge, followers: [] });
   }
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   for (const s of fleet) {
     for (const f of s.followers) f.follower.stop();
-    await s.racer?.stop();
+    await s.racer?.pusher.stop();
     await s.sync?.stop();
     s.edge.cleanup();
   }
@@ -145,11 +144,13 @@ it(`${EDGES} edges push ${MUTATIONS} mutations each at once, racing, while follo
   await Promise.all([
     ...fleet.map((s) => runStoreWorkload(s.edge.store, MUTATIONS, () => {
       s.sync?.wake();
-      s.racer?.wake();
+      s.racer?.pusher.wake();
     })),
     ...fleet.map((s) => ownerEdits(s)),
   ]);
   await expect.poll(() => fleet.every((s) => s.edge.store.outbox.peek(1).length === 0), { timeout: 60_000, interval: 200 }).toBe(true);
+  // The race happened: the racing pushers were answered `duplicate` for mutations the edges' own pushers had applied.
+  expect(fleet.reduce((n, s) => n + (s.racer?.duplicates() ?? 0), 0)).toBeGreaterThan(0);
 
   for (const s of fleet) {
     const generated = generatedSeq(s.edge.store);
@@ -187,4 +188,4 @@ it(`${EDGES} edges push ${MUTATIONS} mutations each at once, racing, while follo
       }
     }
   }
-}, 300_000);
+}, 480_000);

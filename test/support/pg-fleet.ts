@@ -44,8 +44,21 @@ export function generatedSeq(store: EdgeStore): number {
   return row?.seq ?? 0;
 }
 
+export interface RacingPusher {
+  readonly pusher: Pusher;
+  /** Mutations the cloud answered `duplicate` to this pusher: the other pusher had applied them (the lock path). */
+  duplicates(): number;
+}
+
 /** A second pusher on the same outbox and node, to another cloud process: its batches overlap the edge's own. */
-export function racingPusher(store: EdgeStore, url: string, storeId: string, credential: string): Pusher {
+export function racingPusher(store: EdgeStore, url: string, storeId: string, credential: string): RacingPusher {
+  let duplicates = 0;
+  const counting: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const body = (await response.clone().json().catch(() => null)) as { results?: { status?: string }[] } | null;
+    duplicates += body?.results?.filter((r) => r.status === 'duplicate').length ?? 0;
+    return response;
+  };
   const pusher = createPusher({
     peek: (limit) => store.outbox.peek(limit),
     ack: (upto) => store.outbox.ack(upto),
@@ -54,12 +67,13 @@ export function racingPusher(store: EdgeStore, url: string, storeId: string, cre
     storeId,
     url,
     credential,
+    fetch: counting,
     batchSize: 60,
     heartbeatMs: 100,
     backoff: { baseMs: 20, maxMs: 200 },
   });
   pusher.start();
-  return pusher;
+  return { pusher, duplicates: () => duplicates };
 }
 
 const INGREDIENTS = 20;
