@@ -38,6 +38,7 @@ interface Pending {
 export class PrintQueue {
   private readonly newSince: Database.Statement;
   private readonly due: Database.Statement;
+  private readonly dueUnprinted: Database.Statement;
   private readonly one: Database.Statement;
   private readonly sendingStmt: Database.Statement;
   private readonly printedStmt: Database.Statement;
@@ -50,6 +51,10 @@ export class PrintQueue {
     this.newSince = db.prepare(`SELECT ${DUE_COLUMNS} FROM print_jobs WHERE rowid > ? AND status = 'queued' ORDER BY rowid LIMIT 1000`);
     this.due = db.prepare(
       `SELECT ${DUE_COLUMNS} FROM print_jobs WHERE status IN ('queued', 'held', 'uncertain') AND next_attempt_at <= ?
+       ORDER BY created_at, id LIMIT 1000`,
+    );
+    this.dueUnprinted = db.prepare(
+      `SELECT ${DUE_COLUMNS} FROM print_jobs WHERE status IN ('queued', 'held', 'uncertain') AND next_attempt_at <= ? AND (kind = 'drawer' OR station_id = ?)
        ORDER BY created_at, id LIMIT 1000`,
     );
     this.one = db.prepare('SELECT * FROM print_jobs WHERE id = ?');
@@ -73,6 +78,15 @@ export class PrintQueue {
   /** Every job due now, retries included, oldest first. */
   dueNow(): DueJob[] {
     return this.due.all(new Date(this.now()).toISOString()) as DueJob[];
+  }
+
+  /**
+   * What can move while no printer is configured at all: drawer kicks (a till's own drawer) and
+   * expo copies (cancelled). A store without printers keeps its kitchen and receipt jobs queued,
+   * and reading them all again four times a second stalled the hub's event loop for milliseconds.
+   */
+  dueWithoutPrinters(expoStation: string): DueJob[] {
+    return this.dueUnprinted.all(new Date(this.now()).toISOString(), expoStation) as DueJob[];
   }
 
   /** The whole job, payload parsed; null when it is gone. */

@@ -173,6 +173,25 @@ describe('the print runner', () => {
     expect(store.printJobs.get(jobId).status).toBe('printed');
   });
 
+  it('keeps kitchen and receipt jobs queued while no printer is configured, then prints each once', async () => {
+    const order = await createOrder([burger(), cola()]);
+    await store.execute('order.fire', newId(), { orderId: order.id }, system);
+    await printReceipt(order);
+    const idle = runner([]);
+    await idle.tick();
+    await idle.tick();
+    const waiting = store.printJobs.list({ orderId: order.id });
+    expect(waiting.map((job) => job.kind).sort()).toEqual(['kitchen', 'kitchen', 'receipt']);
+    expect(waiting.every((job) => job.status === 'queued' && job.attempts === 0)).toBe(true);
+
+    const printer = await virtualPrinter('front');
+    const print = runner([{ id: 'front', role: 'receipt', host: '127.0.0.1', port: printer.port }]);
+    await print.tick();
+    await print.tick();
+    expect(store.printJobs.list({ orderId: order.id }).every((job) => job.status === 'printed')).toBe(true);
+    expect(printer.receipts().length).toBe(3);
+  });
+
   it('kicks the drawer for a cash payment before the receipt prints', async () => {
     const printer = await virtualPrinter('front');
     const print = runner([{ id: 'front', role: 'receipt', host: '127.0.0.1', port: printer.port }]);

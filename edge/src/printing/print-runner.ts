@@ -157,8 +157,8 @@ export class PrintRunner {
   private pass(full: boolean): void {
     if (this.stopped) return;
     try {
-      const jobs = full ? this.queue.dueNow() : this.queue.arrived();
       const printers = this.settings.printers();
+      const jobs = !full ? this.queue.arrived() : printers.length > 0 ? this.queue.dueNow() : this.queue.dueWithoutPrinters(EXPO_STATION);
       const expo = hasExpoPrinter(printers);
       // Drawer kicks first: the cashier is waiting with the customer's change.
       for (const job of jobs) if (job.kind === 'drawer' && !this.held.has(job.id)) this.kick(job, printers);
