@@ -11,8 +11,9 @@ import type { Cloud } from '../index';
 import { queryRows } from '../db/database';
 import { BACKENDS } from '../db/test-backends';
 import { type TestTenant, addTenant, createTestCloud, enrolEdge } from '../testing/harness';
+import type { LiveWaiters } from './live-waiters';
 import { compactShapeLog } from './shape-log-compaction';
-import { replayLimit } from './shape-log';
+import { replayLimit, rotateShape } from './shape-log';
 
 interface ShapeReply {
   readonly status: number;
@@ -114,6 +115,22 @@ describe.each(BACKENDS)('shape log rotation and compaction on %s', (kind) => {
     const behind = await get('menu_items', { offset: oneRound.offset, handle: first.handle, live: true });
     expect(behind.status).toBe(409);
     expect(behind.handle).not.toBe(first.handle);
+  });
+
+  it('never answers a parked live request with its old handle once the shape was rotated meanwhile', async () => {
+    const { cloud: c, db, follow, touch } = await setup();
+    const tenant = await addTenant(c);
+    const get = await follow(tenant);
+    const first = await get('categories', { offset: '-1' });
+    const parked = get('categories', { offset: first.offset, handle: first.handle, live: true });
+    const waiters = (c.app as unknown as { shapeWaiters: LiveWaiters }).shapeWaiters;
+    await expect.poll(() => waiters.parked, { timeout: 5_000 }).toBe(1);
+    // Compaction (or another follower) rotates the shape while the request waits; then a change wakes it.
+    await rotateShape(db, 'categories', tenant.storeId);
+    await touch('categories', tenant.storeId, 1);
+    const answer = await parked;
+    expect(answer.status).toBe(409);
+    expect(answer.handle).not.toBe(first.handle);
   });
 
   it('compaction deletes what no handle can serve and rotates outgrown logs; a follower at the head loses nothing', async () => {

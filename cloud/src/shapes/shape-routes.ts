@@ -71,6 +71,12 @@ export function registerShapeRoutes(app: FastifyInstance, ctx: CloudContext): Li
       if (grew) page = await readLog(db, info, shape.storeId, after, await headOffset(db));
       else page = { messages: [], lastOffset: after, complete: true };
     }
+    if (page.messages.length > 0) {
+      // A rotation that committed while this request ran (compaction, another follower) deleted
+      // entries this page may lack; the handle is read after the page, so a gap never goes out.
+      const latest = await currentShape(db, shape.table, shape.storeId);
+      if (handleOf(latest) !== shape.handle) return mustRefetch(reply, handleOf(latest));
+    }
     const messages = projectMessages(page.messages, info);
     const body: Body = page.complete ? [...messages, UP_TO_DATE] : messages;
     return send(reply, shape.handle, page.lastOffset, info.schemaHeader, body, { live: shape.live, cursor: shape.cursor });
