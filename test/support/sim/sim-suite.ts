@@ -31,10 +31,11 @@ export function describeSimTrials(backend: SimBackend, defaultRuns: number): voi
       await sim?.close();
     });
 
-    it(`keeps every invariant through ${runs} randomized trials of three edges under faults`, async () => {
+    const replay = replayParameters();
+    const title = replay.path ? `replays trial ${replay.path} of seed ${replay.seed ?? '?'}` : `keeps every invariant through ${runs} randomized trials of three edges under faults`;
+    it(title, async () => {
       if (!sim) throw new Error('the simulated cloud did not start');
       const stats = emptyStats();
-      const replay = replayParameters();
       const details = await fc.check(simProperty(sim, stats), {
         numRuns: replay.path ? 1 : runs,
         ...(replay.seed !== undefined ? { seed: replay.seed } : {}),
