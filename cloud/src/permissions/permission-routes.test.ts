@@ -76,6 +76,18 @@ describe.each(BACKENDS)('the owner edits a store permission matrix on %s', (kind
     expect((await written(c, tenant)).audits).toBe(4);
   });
 
+  it('keeps both of two first saves made at the same moment', async () => {
+    const { owner, url } = await setup();
+    const [one, two] = await Promise.all([
+      owner.call<View>('PUT', url, { changes: [{ role: 'server', permission: 'refund', granted: true }] }),
+      owner.call<View>('PUT', url, { changes: [{ role: 'bartender', permission: 'comp', granted: true }] }),
+    ]);
+    expect([one.status, two.status]).toEqual([200, 200]);
+    const view = await owner.call<View>('GET', url);
+    expect(view.body.matrix.server).toContain('refund');
+    expect(view.body.matrix.bartender).toContain('comp');
+  });
+
   it('serves the owner\'s matrix to the store as the role_permissions shape', async () => {
     const { cloud: c, tenant, owner, url } = await setup();
     const edge = await enrolEdge(c, tenant);

@@ -15,7 +15,7 @@ import {
   BrigadeError, DEFAULT_ROLE_PERMISSIONS, LOCKED_ROLE, PERMISSIONS, PERMISSION_LABELS, type Permission, type PermissionMatrix, STAFF_ROLES,
   type StaffRole, isPermission, newId,
 } from '@brigade/sync/model';
-import { auditLog, rolePermissions } from '@brigade/sync/schema/pg';
+import { auditLog, rolePermissions, stores } from '@brigade/sync/schema/pg';
 import type { Executor } from '../db/database';
 
 export interface PermissionChange {
@@ -90,6 +90,9 @@ export async function storePermissionView(db: Executor, storeId: string): Promis
 export async function changeStorePermissions(
   tx: Executor, scope: { organisationId: string; storeId: string; userId: string }, changes: readonly PermissionChange[], at: string,
 ): Promise<number> {
+  // Two owners saving at once would both start from the same view; the first save writes every
+  // cell, so the second must see it or it would put back what the first changed.
+  await tx.select({ id: stores.id }).from(stores).where(eq(stores.id, scope.storeId)).for('update');
   const { cells, managed } = await currentCells(tx, scope.storeId);
   const next = new Map(cells);
   for (const change of changes) next.set(cellKey(change.role, change.permission), change.granted);
