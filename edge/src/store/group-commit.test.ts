@@ -132,6 +132,27 @@ describe('group commit', () => {
     expect(ids(reader)).toEqual(['a', 'c']);
   });
 
+  it('does its upkeep inside the group transaction, and a failing upkeep alone is rolled back', async () => {
+    const { db, reader } = openPair();
+    const seenByReader: string[][] = [];
+    let fail = false;
+    const groups = new GroupCommit(db, {
+      beforeCommit: () => {
+        db.prepare("INSERT INTO parent (id) VALUES ('upkeep-' || (SELECT count(*) FROM parent))").run();
+        seenByReader.push(ids(reader));
+        if (fail) throw new Error('upkeep failed');
+      },
+    });
+    const insert = (id: string) => groups.submit({ run: () => db.prepare('INSERT INTO parent (id) VALUES (?)').run(id).changes });
+    await Promise.all([insert('a'), insert('b')]);
+    // The upkeep saw nothing committed yet: it ran in the group's transaction, and committed with it.
+    expect(seenByReader).toEqual([[]]);
+    expect(ids(reader)).toEqual(['a', 'b', 'upkeep-2']);
+    fail = true;
+    expect(await insert('c')).toBe(1);
+    expect(ids(reader)).toEqual(['a', 'b', 'c', 'upkeep-2']);
+  });
+
   it('keeps groups to the size asked for', async () => {
     const { db } = openPair();
     const sizes: number[] = [];

@@ -30,6 +30,12 @@ type Settled = { readonly entry: Entry; readonly ok: true; readonly value: unkno
 export interface GroupCommitOptions {
   /** Most commands in one transaction: bounds how long one group holds the event loop. */
   readonly maxGroup?: number;
+  /**
+   * Inside the transaction, after the group's work and before COMMIT, in a savepoint of its own:
+   * upkeep that should not cost a transaction (and an fsync) of its own. A throw is logged and
+   * rolled back alone; the group still commits.
+   */
+  readonly beforeCommit?: () => void;
   /** After each successful COMMIT, with the values of the work that committed, in order; before anyone is answered. */
   readonly afterCommit?: (values: readonly unknown[]) => void;
   readonly logger?: Logger | undefined;
@@ -88,7 +94,11 @@ export class GroupCommit {
     if (group.length === 0) return;
     let settled: Settled[];
     try {
-      settled = this.sqlite.transaction(() => group.map((entry, i) => this.runOne(entry, i))).immediate();
+      settled = this.sqlite.transaction(() => {
+        const results = group.map((entry, i) => this.runOne(entry, i));
+        this.upkeep();
+        return results;
+      }).immediate();
     } catch (error) {
       if (error instanceof GroupAborted) {
         // The work before the failing one was lost with the transaction but did nothing wrong: it runs again in the next group.
@@ -113,6 +123,21 @@ export class GroupCommit {
     for (const s of settled) {
       if (s.ok) s.entry.resolve(s.value);
       else s.entry.reject(s.error);
+    }
+  }
+
+  private upkeep(): void {
+    if (!this.options.beforeCommit) return;
+    this.savepoint.run();
+    try {
+      this.options.beforeCommit();
+      this.release.run();
+    } catch (error) {
+      // No transaction left (I/O error): the group is lost, and fails as a failed COMMIT does.
+      if (!this.sqlite.inTransaction) throw error;
+      this.rollbackTo.run();
+      this.release.run();
+      this.options.logger?.error({ err: error }, 'upkeep before commit failed');
     }
   }
 
