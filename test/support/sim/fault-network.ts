@@ -45,6 +45,8 @@ export class FaultNetwork {
   readonly wire: WireLog = { pushes: [] };
   /** 409 answers (must-refetch) per edge, and how many its rotations and schema bumps explain. */
   readonly refetches = new Map<number, { seen: number; explained: number }>();
+  /** Requests the edges made, for the cost of a trial. */
+  readonly requests = { push: 0, shape: 0 };
   private readonly links = new Map<number, EdgeLink>();
   private readonly base: typeof fetch;
   /** Set while settling: no more noise. */
@@ -143,6 +145,7 @@ export class FaultNetwork {
     const url = input instanceof Request ? input.url : input.toString();
     const target: Target | null = url.includes('/sync/push') ? 'push' : url.includes('/v1/shape') ? 'shape' : null;
     if (target === null) return this.base(input, init);
+    this.requests[target] += 1;
     const body = typeof init?.body === 'string' ? init.body : null;
     const carriesMutations = target === 'push' && body !== null && !body.includes('"mutations":[]');
 

@@ -13,13 +13,15 @@ import { type PlanSize, planArbitrary } from './workload';
 export interface SimStats {
   trials: number;
   steps: number;
+  pushes: number;
+  shapeRequests: number;
   violations: number;
   readonly faults: FaultCounts;
   readonly outcomes: Map<string, number>;
 }
 
 export function emptyStats(): SimStats {
-  return { trials: 0, steps: 0, violations: 0, faults: emptyFaultCounts(), outcomes: new Map() };
+  return { trials: 0, steps: 0, pushes: 0, shapeRequests: 0, violations: 0, faults: emptyFaultCounts(), outcomes: new Map() };
 }
 
 export function simProperty(sim: SimCloud, stats: SimStats, size: PlanSize = {}) {
@@ -27,6 +29,8 @@ export function simProperty(sim: SimCloud, stats: SimStats, size: PlanSize = {})
     const result = await runTrial(sim, plan);
     stats.trials += 1;
     stats.steps += result.steps;
+    stats.pushes += result.requests.push;
+    stats.shapeRequests += result.requests.shape;
     stats.violations += result.violations.length;
     addFaultCounts(stats.faults, result.faults);
     for (const [key, n] of result.outcomes) stats.outcomes.set(key, (stats.outcomes.get(key) ?? 0) + n);
@@ -49,6 +53,7 @@ export function formatStats(stats: SimStats): string {
   const injected = FAULT_KINDS.reduce((sum, k) => sum + stats.faults[k], 0);
   return [
     `trials ${stats.trials}, steps ${stats.steps}, violations ${stats.violations}`,
+    `requests: ${stats.pushes} pushes, ${stats.shapeRequests} shape requests`,
     `faults injected ${injected}: ${formatFaultCounts(stats.faults)}`,
     `outcomes: ${outcomes}`,
   ].join('\n');

@@ -18,6 +18,7 @@ export interface TrialResult {
   readonly faults: FaultCounts;
   readonly outcomes: ReadonlyMap<string, number>;
   readonly steps: number;
+  readonly requests: { readonly push: number; readonly shape: number };
 }
 
 /** Simulated days start here (a Tuesday afternoon) and move on by the plan's steps. */
@@ -58,7 +59,7 @@ export async function runTrial(sim: SimCloud, plan: TrialPlan): Promise<TrialRes
     await network.calm();
     for (const edge of edges) await closeSimEdge(edge);
   }
-  return { violations, faults: network.counts, outcomes: ctx.outcomes, steps: plan.steps.length };
+  return { violations, faults: network.counts, outcomes: ctx.outcomes, steps: plan.steps.length, requests: network.requests };
 }
 
 export function describeViolations(violations: readonly Violation[]): string {
