@@ -59,7 +59,10 @@ describe('the edge node killed with SIGKILL at a labelled point, then restarted'
     expect(edited.status).toBe(200);
     expect((await diedAtCrashPoint(armed)).signal).toBe('SIGKILL');
     // Nothing of the batch stayed: rows and resume positions as before the edit.
-    expect(readEdge(dataDir).shapes).toEqual(before.shapes);
+    const afterCrash = readEdge(dataDir);
+    expect(afterCrash.shapes).toEqual(before.shapes);
+    expect(afterCrash.positions).toEqual(before.positions);
+    expect(Object.keys(before.positions).length).toBeGreaterThan(0);
 
     const again = await startEdgeProcess({ dataDir, cloudUrl: cloud.url });
     expect(await settleEdge(cloud, again, dataDir, pos)).toEqual([]);

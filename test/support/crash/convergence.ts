@@ -29,6 +29,8 @@ export interface EdgeFacts {
   readonly availability: ReadonlyMap<string, boolean>;
   readonly auditByCommand: ReadonlyMap<string, string[]>;
   readonly shapes: Readonly<Record<string, ReadonlyMap<string, unknown>>>;
+  /** Where each shape resumes from: `handle/offset`. */
+  readonly positions: Readonly<Record<string, string>>;
   readonly printJobs: readonly { id: string; kind: string; status: string; orderId: string | null; stationId: string | null }[];
 }
 
@@ -53,8 +55,9 @@ export function readEdge(dataDir: string): EdgeFacts {
     for (const row of db.prepare('SELECT shape, key, value FROM shape_rows').all() as { shape: string; key: string; value: string }[]) {
       (shapes[row.shape] ??= new Map()).set(row.key, JSON.parse(row.value) as unknown);
     }
+    const positions = Object.fromEntries((db.prepare('SELECT shape, handle, offset FROM shape_positions').all() as { shape: string; handle: string; offset: string }[]).map((r) => [r.shape, `${r.handle}/${r.offset}`]));
     const printJobs = db.prepare('SELECT id, kind, status, order_id AS orderId, station_id AS stationId FROM print_jobs ORDER BY id').all() as EdgeFacts['printJobs'];
-    return { ...store, lastSeq, outboxWaiting: outbox.n, outboxFirstSeq: outbox.first, storeId: link?.storeId ?? null, credential: link?.credential ?? null, orders, stock, availability, auditByCommand, shapes, printJobs };
+    return { ...store, lastSeq, outboxWaiting: outbox.n, outboxFirstSeq: outbox.first, storeId: link?.storeId ?? null, credential: link?.credential ?? null, orders, stock, availability, auditByCommand, shapes, positions, printJobs };
   } finally {
     db.close();
   }
