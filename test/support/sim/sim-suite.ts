@@ -36,10 +36,16 @@ export function describeSimTrials(backend: SimBackend, defaultRuns: number): voi
     it(title, async () => {
       if (!sim) throw new Error('the simulated cloud did not start');
       const stats = emptyStats();
+      // Chosen and printed up front, so even a run cut short by its timeout can be replayed.
+      const seed = replay.seed ?? (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
+      console.log(`simulator on ${backend}: seed ${seed}`);
       const details = await fc.check(simProperty(sim, stats), {
+        seed,
         numRuns: replay.path ? 1 : runs,
-        ...(replay.seed !== undefined ? { seed: replay.seed } : {}),
         ...(replay.path ? { path: replay.path, endOnFailure: true } : {}),
+        // Shrinking reruns trials; stop in time to report what was found rather than be killed silently.
+        interruptAfterTimeLimit: FILE_TIMEOUT_MS - 3 * 60_000,
+        markInterruptAsFailure: true,
       });
       console.log(`simulator on ${backend}:\n${formatStats(stats)}`);
       if (details.failed) {
