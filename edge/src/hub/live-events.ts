@@ -95,22 +95,25 @@ export function registerLiveEvents(app: FastifyInstance, options: LiveEventsOpti
   // Bytes are sent as a text frame: screens read events as JSON text.
   const TEXT = { binary: false } as const;
 
-  const deliver = (connection: Connection, events: readonly HubEvent[]): void => {
-    for (const event of events) {
-      if (connection.dropped) return;
-      if (event.seq <= connection.lastSent) continue;
-      connection.lastSent = event.seq;
-      if (!wantsEvent(connection.screen, event)) continue;
-      if (connection.socket.bufferedAmount > maxBuffered) {
-        drop(connection, 'too slow');
-        return;
-      }
-      connection.socket.send(wire(event), TEXT);
+  const deliverOne = (connection: Connection, event: HubEvent): void => {
+    if (connection.dropped || event.seq <= connection.lastSent) return;
+    connection.lastSent = event.seq;
+    if (!wantsEvent(connection.screen, event)) return;
+    if (connection.socket.bufferedAmount > maxBuffered) {
+      drop(connection, 'too slow');
+      return;
     }
+    connection.socket.send(wire(event), TEXT);
+  };
+
+  const deliver = (connection: Connection, events: readonly HubEvent[]): void => {
+    for (const event of events) deliverOne(connection, event);
   };
 
   const unsubscribe = source.subscribe((events) => {
-    for (const connection of connections) deliver(connection, events);
+    // Event by event across the screens, each still in seq order: the fiftieth kitchen screen gets
+    // a new ticket after fifty sends, not after the other screens' whole batches (order, tickets).
+    for (const event of events) for (const connection of connections) deliverOne(connection, event);
   });
 
   const heartbeat = setInterval(() => {
