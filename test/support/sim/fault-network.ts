@@ -93,6 +93,18 @@ export class FaultNetwork {
     for (const controller of this.link(edge).inFlight) controller.abort(new TypeError('fetch failed: connection reset'));
   }
 
+  /**
+   * The edge's process restarts (an upgrade): every connection it had dies, so its held and
+   * black-holed requests fail now instead of holding up its sync client's stop.
+   */
+  restart(edge: number): void {
+    const link = this.link(edge);
+    for (const held of [...link.blackholed, ...link.delayed]) held.fail(new TypeError('fetch failed: the process restarted'));
+    link.blackholed.clear();
+    link.delayed.clear();
+    this.cutShapes(edge);
+  }
+
   /** A rotation or an upgrade of `shapes` shapes of the edge: that many 409s are expected. */
   expectRefetches(edge: number, shapes: number): void {
     const r = this.refetches.get(edge) ?? { seen: 0, explained: 0 };

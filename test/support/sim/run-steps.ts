@@ -213,6 +213,7 @@ async function bumpSchema(ctx: TrialContext, index: number): Promise<void> {
   const db = ctx.sim.cloud.ctx.database.db;
   await db.execute(sql`UPDATE menu_items SET ${sql.raw(SIM_V2_COLUMN)} = 'https://img.example/' || id || '.jpg' WHERE store_id = ${edge.storeId}`);
   await ctx.sim.cloud.ctx.changes.kick();
+  ctx.network.restart(index);
   await edge.sync?.stop();
   edge.schemaVersion = 2;
   startSimSync(edge, ctx.sim.url, ctx.network.fetchFor(index), ctx.clock);
