@@ -54,6 +54,12 @@ export const checks = sqliteTable(
     splitInto: text('split_into'),
     /** Courses (numbers above 1) sent to the kitchen: their lines fire with the order. */
     releasedCourses: text('released_courses').notNull(),
+    /**
+     * The menu channel whose prices the check's lines get, fixed when it is opened (a POS
+     * opens it at `counter`), so lines added later from any screen price the same; null on
+     * checks opened before this column (they priced at the plain menu price).
+     */
+    priceChannel: text('price_channel', { enum: ['counter', 'kiosk', 'online', 'table'] }),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('checks_table').on(t.tableId), index('checks_parent').on(t.parentOrderId)],

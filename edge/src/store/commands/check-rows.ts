@@ -29,7 +29,7 @@ export function ensureCheck(tx: CommandTx, orderId: string): CheckRow {
   if (found) return found;
   const row: CheckRow = {
     orderId, tableId: null, tabName: null, guests: null, orderDiscounts: '[]', promoCode: null, parentOrderId: null, splitPart: null,
-    splitInto: null, releasedCourses: '[]', updatedAt: tx.now,
+    splitInto: null, releasedCourses: '[]', priceChannel: null, updatedAt: tx.now,
   };
   tx.orm.insert(checks).values(row).run();
   return row;
