@@ -6,11 +6,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, type Menu, demoMenu, newId } from '@brigade/sync/model';
-import type { Cloud } from '@brigade/cloud';
-import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
-import { type TestStore, actors, openTestStore } from '../../edge/src/store/test-support';
+import { actors } from '../../edge/src/store/test-support';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
-import { addTenant, createTestCloud, enrolEdge, signInAs } from '../../cloud/src/testing/harness';
+import { signInAs } from '../../cloud/src/testing/harness';
+import { type SyncedEdge, createSyncedEdge } from '../support/synced-edge';
 
 const byId = <T extends { id: string }>(list: readonly T[] | undefined) => [...(list ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
 const comparable = (menu: Menu) => ({
@@ -18,28 +17,19 @@ const comparable = (menu: Menu) => ({
 });
 
 describe.each(BACKENDS)('deeper menu synced to the edge on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  let edge: TestStore | undefined;
-  let sync: EdgeSync | undefined;
+  let synced: SyncedEdge | undefined;
   afterEach(async () => {
-    await sync?.stop();
-    edge?.cleanup();
-    await cloud?.close();
-    sync = undefined;
-    edge = undefined;
-    cloud = undefined;
+    await synced?.close();
+    synced = undefined;
   });
 
   it('rebuilds the owner menu on the edge and follows a daypart edit', async () => {
-    cloud = await createTestCloud(kind);
     // A dining-option tax on the cloud's copy, so the edge is shown to carry that field too.
     const menu: Menu = { ...demoMenu, items: demoMenu.items.map((i) => (i.id === DEMO.burger ? { ...i, taxRateIdsByDiningOption: { eat_in: [DEMO.taxStandard] } } : i)) };
-    const tenant = await addTenant(cloud, menu);
-    edge = openTestStore({ now: () => new Date('2026-01-15T09:30:00Z') });
-    const store = edge.store;
-    const { credential } = await enrolEdge(cloud, tenant, store.outbox.nodeId);
-    const url = await cloud.app.listen({ port: 0, host: '127.0.0.1' });
-    sync = startEdgeSync({ store, cloudUrl: url, storeId: tenant.storeId, credential, heartbeatMs: 200 });
+    synced = await createSyncedEdge(kind, { menu, store: { now: () => new Date('2026-01-15T09:30:00Z') } });
+    const { cloud, tenant } = synced;
+    const store = synced.edge.store;
+    await synced.startSync();
     await expect.poll(() => store.queries.menu().menu.items.find((i) => i.id === DEMO.burger)?.taxRateIdsByDiningOption, { timeout: 20_000 }).toBeDefined();
     expect(comparable(store.queries.menu().menu)).toEqual(comparable(menu));
 

@@ -8,10 +8,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, type HubEvent, newId } from '@brigade/sync/model';
 import type { Cloud } from '@brigade/cloud';
-import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
-import { type TestStore, actors, openTestStore } from '../../edge/src/store/test-support';
+import type { EdgeSync } from '../../edge/src/sync';
+import { type TestStore, actors } from '../../edge/src/store/test-support';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
-import { type TestTenant, addTenant, createTestCloud, enrolEdge, signInAs } from '../../cloud/src/testing/harness';
+import { type TestTenant, signInAs } from '../../cloud/src/testing/harness';
+import { type SyncedEdge, createSyncedEdge } from '../support/synced-edge';
 
 interface View {
   managed: boolean;
@@ -20,26 +21,16 @@ interface View {
 }
 
 describe.each(BACKENDS)('owner permission matrix reaching a store on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  let edge: TestStore | undefined;
-  let sync: EdgeSync | undefined;
+  let synced: SyncedEdge | undefined;
   afterEach(async () => {
-    await sync?.stop();
-    edge?.cleanup();
-    await cloud?.close();
-    sync = undefined;
-    edge = undefined;
-    cloud = undefined;
+    await synced?.close();
+    synced = undefined;
   });
 
-  async function start(): Promise<{ c: Cloud; tenant: TestTenant; t: TestStore; connect: () => EdgeSync }> {
-    const c = (cloud = await createTestCloud(kind));
-    const tenant = await addTenant(c);
-    const t = (edge = openTestStore({ now: () => new Date() }));
-    const { credential } = await enrolEdge(c, tenant, t.store.outbox.nodeId);
-    const url = await c.app.listen({ port: 0, host: '127.0.0.1' });
-    const connect = () => (sync = startEdgeSync({ store: t.store, cloudUrl: url, storeId: tenant.storeId, credential, heartbeatMs: 200 }));
-    return { c, tenant, t, connect };
+  async function start(): Promise<{ c: Cloud; tenant: TestTenant; t: TestStore; connect: () => Promise<EdgeSync> }> {
+    const s = (synced = await createSyncedEdge(kind, { store: { now: () => new Date() } }));
+    await s.listen();
+    return { c: s.cloud, tenant: s.tenant, t: s.edge, connect: () => s.startSync() };
   }
 
   const set86 = (t: TestStore) => t.store.execute('item.set86', newId(), { itemId: DEMO.fries, unavailable: true }, actors.cashier);
@@ -49,7 +40,7 @@ describe.each(BACKENDS)('owner permission matrix reaching a store on %s', (kind)
     // Before the owner takes over, a manager changes a cell on the POS; it goes up with the audit.
     await t.store.execute('permissions.set', newId(), { role: 'server', permission: 'comp', granted: true }, actors.manager);
     await expect(set86(t)).rejects.toMatchObject({ code: 'MANAGER_APPROVAL_REQUIRED' });
-    const s = connect();
+    const s = await connect();
     await expect.poll(() => t.store.outbox.peek(10).length, { timeout: 15_000 }).toBe(0);
     const events: HubEvent[] = [];
     t.store.onEvents((batch) => events.push(...batch));
@@ -86,7 +77,7 @@ describe.each(BACKENDS)('owner permission matrix reaching a store on %s', (kind)
     await owner.call('PUT', url, { changes: [{ role: 'bartender', permission: 'void.line', granted: true }] });
     await t.store.execute('permissions.set', newId(), { role: 'cashier', permission: 'refund', granted: true }, actors.manager);
 
-    connect();
+    await connect();
     await expect.poll(() => t.store.staffCash.permissionsManagedByOwner(), { timeout: 15_000 }).toBe(true);
     expect(t.store.staffCash.roleHas('bartender', 'void.line')).toBe(true);
     expect(t.store.staffCash.roleHas('cashier', 'refund')).toBe(false);

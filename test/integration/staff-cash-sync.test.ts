@@ -8,35 +8,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '@brigade/sync/model';
 import type { DrawerSessionsResponse, TimesheetsResponse, ZReportsResponse } from '@brigade/sync/protocol';
-import type { Cloud } from '@brigade/cloud';
-import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
-import { type TestStore, actors, createOrder, openTestStore } from '../../edge/src/store/test-support';
+import { actors, createOrder } from '../../edge/src/store/test-support';
 import { ROLE_PINS, run, staffForEveryRole } from '../../edge/src/store/commands/staff-cash-test-kit';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
-import { addTenant, createTestCloud, enrolEdge, signInAs } from '../../cloud/src/testing/harness';
+import { addTenant, signInAs } from '../../cloud/src/testing/harness';
+import { type SyncedEdge, createSyncedEdge } from '../support/synced-edge';
 
 const MINUTE = 60_000;
 
 describe.each(BACKENDS)('staff and cash synced to the owner on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  let edge: TestStore | undefined;
-  let sync: EdgeSync | undefined;
+  let synced: SyncedEdge | undefined;
   afterEach(async () => {
-    await sync?.stop();
-    edge?.cleanup();
-    await cloud?.close();
-    sync = undefined;
-    edge = undefined;
-    cloud = undefined;
+    await synced?.close();
+    synced = undefined;
   });
 
   it('shows the drawer session, the timesheet and the Z with the shift’s figures', async () => {
-    cloud = await createTestCloud(kind);
-    const tenant = await addTenant(cloud);
-    edge = openTestStore();
+    synced = await createSyncedEdge(kind);
+    const { cloud, tenant, edge } = synced;
     const store = edge.store;
     const staff = staffForEveryRole(store, actors.cashier.deviceId);
-    const { credential } = await enrolEdge(cloud, tenant, store.outbox.nodeId);
 
     // The shift, as the store runs it.
     await run(store, 'timeclock.punch', { punchId: newId(), kind: 'clock_in', pin: ROLE_PINS.server }, actors.posNoStaff);
@@ -59,8 +50,7 @@ describe.each(BACKENDS)('staff and cash synced to the owner on %s', (kind) => {
     edge.clock.advance(MINUTE);
     await run(store, 'report.closeDay', { reportId: newId() }, staff.manager);
 
-    const url = await cloud.app.listen({ port: 0, host: '127.0.0.1' });
-    sync = startEdgeSync({ store, cloudUrl: url, storeId: tenant.storeId, credential, heartbeatMs: 200 });
+    const sync = await synced.startSync();
     sync.wake();
     await expect.poll(() => store.outbox.peek(10).length, { timeout: 20_000 }).toBe(0);
 

@@ -5,37 +5,28 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, type HubEvent, newId } from '@brigade/sync/model';
-import type { Cloud } from '@brigade/cloud';
-import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
-import { type TestStore, actors, openTestStore } from '../../edge/src/store/test-support';
-import { addTenant, createTestCloud, enrolEdge, signInAs } from '../../cloud/src/testing/harness';
+import { actors } from '../../edge/src/store/test-support';
+import { signInAs } from '../../cloud/src/testing/harness';
+import { type SyncedEdge, createSyncedEdge } from '../support/synced-edge';
 
-let cloud: Cloud | undefined;
-let edge: TestStore | undefined;
-let sync: EdgeSync | undefined;
+let synced: SyncedEdge | undefined;
 afterEach(async () => {
-  await sync?.stop();
-  edge?.cleanup();
-  await cloud?.close();
-  sync = undefined;
-  edge = undefined;
-  cloud = undefined;
+  await synced?.close();
+  synced = undefined;
 });
 
 describe('a menu change in the cloud reaching the store', () => {
   it('replaces the price, tells the screens after commit, and keeps the store\'s 86s', async () => {
-    cloud = await createTestCloud('pglite');
-    const tenant = await addTenant(cloud);
-    edge = openTestStore({ now: () => new Date() });
-    const store = edge.store;
-    const { credential } = await enrolEdge(cloud, tenant, store.outbox.nodeId);
-    const url = await cloud.app.listen({ port: 0, host: '127.0.0.1' });
+    synced = await createSyncedEdge('pglite', { store: { now: () => new Date() } });
+    const { cloud, tenant } = synced;
+    const store = synced.edge.store;
+    await synced.listen();
 
     await store.execute('item.set86', newId(), { itemId: DEMO.lemonade, unavailable: true }, actors.manager);
     const events: HubEvent[] = [];
     store.onEvents((batch) => events.push(...batch));
-    sync = startEdgeSync({ store, cloudUrl: url, storeId: tenant.storeId, credential, heartbeatMs: 200 });
-    await expect.poll(() => sync?.status().shapes.menu_items?.upToDate, { timeout: 15_000 }).toBe(true);
+    const sync = await synced.startSync();
+    await expect.poll(() => sync.status().shapes.menu_items?.upToDate, { timeout: 15_000 }).toBe(true);
 
     const owner = await signInAs(cloud, tenant.ownerEmail, tenant.ownerPassword);
     const before = store.queries.menu().menu.items.find((i) => i.id === DEMO.fries)?.price ?? 0;

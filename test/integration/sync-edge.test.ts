@@ -7,33 +7,23 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, demoMenu } from '@brigade/sync/model';
 import { orders } from '@brigade/sync/schema/pg';
-import type { Cloud } from '@brigade/cloud';
-import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
-import { type TestStore, createOrder, openTestStore, payCash } from '../../edge/src/store/test-support';
+import { createOrder, payCash } from '../../edge/src/store/test-support';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
-import { addTenant, createTestCloud, enrolEdge, signInAs } from '../../cloud/src/testing/harness';
+import { signInAs } from '../../cloud/src/testing/harness';
+import { type SyncedEdge, createSyncedEdge } from '../support/synced-edge';
 
 describe.each(BACKENDS)('edge store synced with the cloud on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  let edge: TestStore | undefined;
-  let sync: EdgeSync | undefined;
+  let synced: SyncedEdge | undefined;
   afterEach(async () => {
-    await sync?.stop();
-    edge?.cleanup();
-    await cloud?.close();
-    sync = undefined;
-    edge = undefined;
-    cloud = undefined;
+    await synced?.close();
+    synced = undefined;
   });
 
   it('pushes rung-up orders once and follows the cloud menu', async () => {
-    cloud = await createTestCloud(kind);
-    const tenant = await addTenant(cloud);
-    edge = openTestStore({ now: () => new Date() });
-    const store = edge.store;
-    const { credential } = await enrolEdge(cloud, tenant, store.outbox.nodeId);
-    const url = await cloud.app.listen({ port: 0, host: '127.0.0.1' });
-    sync = startEdgeSync({ store, cloudUrl: url, storeId: tenant.storeId, credential, heartbeatMs: 200 });
+    synced = await createSyncedEdge(kind, { store: { now: () => new Date() } });
+    const { cloud, tenant } = synced;
+    const store = synced.edge.store;
+    const sync = await synced.startSync();
 
     const order = await payCash(store, await createOrder(store));
     sync.wake();
@@ -43,7 +33,7 @@ describe.each(BACKENDS)('edge store synced with the cloud on %s', (kind) => {
     expect(stored[0]).toMatchObject({ owner: 'edge', paymentStatus: 'paid', total: order.totals.total });
     expect(store.queries.syncStatus().online).toBe(true);
 
-    await expect.poll(() => sync!.status().shapes.menu_items?.upToDate, { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => sync.status().shapes.menu_items?.upToDate, { timeout: 15_000 }).toBe(true);
     const owner = await signInAs(cloud, tenant.ownerEmail, tenant.ownerPassword);
     expect((await owner.call('PATCH', `/api/menus/${tenant.menuId}/items/${DEMO.fries}`, { price: 455 })).status).toBe(200);
     await expect.poll(() => store.queries.menu().menu.items.find((i) => i.id === DEMO.fries)?.price, { timeout: 15_000 }).toBe(455);

@@ -11,50 +11,37 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, demoMenu } from '@brigade/sync/model';
 import { appliedMutations } from '@brigade/sync/schema/pg';
-import type { Cloud } from '@brigade/cloud';
-import { type EdgeSync, startEdgeSync } from '../../edge/src/sync';
-import { type TestStore, openTestStore } from '../../edge/src/store/test-support';
 import { queryRows } from '../../cloud/src/db/database';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
 import { compactShapeLog } from '../../cloud/src/shapes/shape-log-compaction';
 import { replayLimit, rotateShape } from '../../cloud/src/shapes/shape-log';
-import { addTenant, createTestCloud, enrolEdge, signInAs } from '../../cloud/src/testing/harness';
+import { addTenant, signInAs } from '../../cloud/src/testing/harness';
 import { edgeStockSums, outboxSeqsIssued, prepareStock, ringUpOfflineDays } from '../bench/sync-busy-store';
 import { type Partition, partitionedFetch } from '../support/partitioned-fetch';
+import { type SyncedEdge, createSyncedEdge } from '../support/synced-edge';
 
 const ORDERS = 300;
 const HOURS = 72;
 const PRICE_EDITS = 150;
 
 describe.each(BACKENDS)('a busy store offline for 72 hours, cloud on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  let edge: TestStore | undefined;
-  let sync: EdgeSync | undefined;
+  let synced: SyncedEdge | undefined;
   let net: Partition | undefined;
   afterEach(async () => {
     net?.reconnect();
-    await sync?.stop();
-    edge?.cleanup();
-    await cloud?.close();
-    sync = undefined;
-    edge = undefined;
-    cloud = undefined;
+    await synced?.close();
+    synced = undefined;
     net = undefined;
   });
 
   it('drains its backlog once, converges with the cloud and replays a bounded shape log', async () => {
-    cloud = await createTestCloud(kind, { settings: { longPollMs: 1_000 } });
-    const c = cloud;
+    synced = await createSyncedEdge(kind, { cloud: { settings: { longPollMs: 1_000 } } });
+    const { cloud: c, tenant, edge } = synced;
     const db = c.ctx.database.db;
-    const tenant = await addTenant(c);
     const neighbour = await addTenant(c);
-    edge = openTestStore();
     const store = edge.store;
-    const { credential } = await enrolEdge(c, tenant, store.outbox.nodeId);
-    const url = await c.app.listen({ port: 0, host: '127.0.0.1' });
     net = partitionedFetch();
-    sync = startEdgeSync({ store, cloudUrl: url, storeId: tenant.storeId, credential, fetch: net.fetch, heartbeatMs: 200, backoff: { baseMs: 50, maxMs: 250 } });
-    const s = sync;
+    const s = await synced.startSync({ fetch: net.fetch, backoff: { baseMs: 50, maxMs: 250 } });
     await prepareStock(store);
     s.wake();
     await expect.poll(() => store.outbox.peek(1).length, { timeout: 20_000 }).toBe(0);
@@ -68,7 +55,7 @@ describe.each(BACKENDS)('a busy store offline for 72 hours, cloud on %s', (kind)
     const sold = await ringUpOfflineDays(store, {
       orders: ORDERS,
       hours: HOURS,
-      advance: (ms) => edge?.clock.advance(ms),
+      advance: (ms) => edge.clock.advance(ms),
       afterOrder: async (i) => {
         // Two menu edits in the cloud for every order rung up at the store, on and off.
         if (i % 2 === 0 && edits < PRICE_EDITS) {
