@@ -5,7 +5,7 @@
  */
 import type { CheckTotals, PricedCheck } from './check-pricing';
 import type { Comp, LineDiscount, OrderDiscount } from './discounts';
-import type { DiningOption, Order, OrderStatus, PaymentStatus } from './order';
+import type { DiningOption, Order, OrderChannel, OrderStatus, PaymentStatus } from './order';
 
 export interface CheckLineInfo {
   readonly lineId: string;
@@ -33,6 +33,8 @@ export interface CheckView {
   /** For a split child: what it is ("Seat 2", "1 of 3"). */
   readonly splitLabel: string | null;
   readonly releasedCourses: readonly number[];
+  /** The channel whose prices the check's lines get, fixed when it was opened; the POS shows the menu at it. */
+  readonly priceChannel?: OrderChannel;
   readonly lines: readonly CheckLineInfo[];
   /** The check priced by the model from its lines (for a split child, its parent's share is in `totals`). */
   readonly priced: PricedCheck;

@@ -18,6 +18,7 @@ import { TotalsView } from '../shared/totals-view';
 import type { LiveMenu } from '../shared/use-menu';
 import { CheckAdjustments, LineAdjustments } from './check-adjustments';
 import { CheckTransfer } from './check-transfer';
+import { REGISTER_SALE } from './register-sale';
 import { TenderDialog } from './tender-dialog';
 
 interface Props {
@@ -55,6 +56,8 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
   const { index, unavailable } = menu;
   if (!index || !check) return <p className="loading">Loading the check…</p>;
   const currency = index.menu.currency;
+  // The check's own channel, fixed when it was opened: the hub prices its lines at it.
+  const channel = check.priceChannel ?? REGISTER_SALE.channel;
   const money = (c: number) => formatMoney(cents(c), currency);
 
   const act = async (run: () => Promise<unknown>) => {
@@ -96,7 +99,7 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
 
   return (
     <div className="register check">
-      <MenuBrowser index={index} unavailable={unavailable} onPick={pick} withoutWeighed />
+      <MenuBrowser index={index} unavailable={unavailable} onPick={pick} withoutWeighed channel={channel} />
       <aside className="ticket check-panel" aria-label={`Check ${check.order.number}`}>
         <header className="check-head">
           <button type="button" className="btn" onClick={onBack}>Floor</button>
@@ -185,12 +188,12 @@ export function CheckPanel({ menu, orderId, onBack }: Props) {
         )}
       </aside>
       {picking?.combo && (
-        <ComboPicker index={index} combo={picking} unavailable={unavailable} onClose={() => setPicking(null)}
+        <ComboPicker index={index} combo={picking} unavailable={unavailable} channel={channel} onClose={() => setPicking(null)}
           onAdd={(components, quantity) => { const item = picking; setPicking(null); void add(item, [], quantity, components); }} />
       )}
       {moving && <CheckTransfer check={check} onChanged={load} onClose={() => setMoving(false)} />}
       {picking && !picking.combo && (
-        <ModifierPicker index={index} item={picking} onClose={() => setPicking(null)}
+        <ModifierPicker index={index} item={picking} channel={channel} onClose={() => setPicking(null)}
           onAdd={(ids, quantity) => { const item = picking; setPicking(null); void add(item, ids, quantity); }} />
       )}
       {paying && paying.tipBps === null && (

@@ -10,15 +10,20 @@ import { businessDayOf } from '../clock';
 import { defineCommand } from '../command-registry';
 import type { CommandTx } from '../command-tx';
 import { type AppliedPromo, type FrozenLinePricing, frozenLineIndex } from './check-repricing';
-import { checkView, ensureCheck, refuseIfSplit, requireLine, requireTable, updateCheck } from './check-rows';
-import { insertLines, priceRequestedLines, requireChangeableOrder } from './order-helpers';
+import { checkPriceChannel, checkView, ensureCheck, refuseIfSplit, requireLine, requireTable, updateCheck } from './check-rows';
+import { priceChannel } from './order-commands';
+import { type OrderRow, insertLines, priceRequestedLines, requireChangeableOrder } from './order-helpers';
 
 type TableLine = CommandArgs<'check.addLines'>['lines'][number];
 
-/** Lines a table orders: priced with the check's dining option, placed at their seat and course. */
-export function addTableLines(tx: CommandTx, orderId: string, diningOption: Parameters<typeof priceRequestedLines>[2], lines: readonly TableLine[]): void {
+/**
+ * Lines a table orders: priced with the check's dining option and at the check's channel
+ * (the one it was opened with), placed at their seat and course.
+ */
+export function addTableLines(tx: CommandTx, order: Pick<OrderRow, 'id' | 'channel' | 'diningOption'>, lines: readonly TableLine[]): void {
   const wire = lines.map(({ seat: _seat, course: _course, ...line }) => line);
-  insertLines(tx, orderId, priceRequestedLines(tx, wire, diningOption), lines.map((l) => ({ seat: l.seat, course: l.course })));
+  const channel = checkPriceChannel(tx.orm, order.id, priceChannel(tx.ctx.actor.deviceRole, order.channel));
+  insertLines(tx, order.id, priceRequestedLines(tx, wire, order.diningOption, channel), lines.map((l) => ({ seat: l.seat, course: l.course })));
 }
 
 function nextOrderNumber(tx: CommandTx, businessDay: string): string {
@@ -61,8 +66,10 @@ export const checkOpen = defineCommand({
     const diningOption = args.diningOption ?? 'eat_in';
     insertTableOrder(tx, { orderId: args.orderId, diningOption, tableLabel: table?.label ?? null, tabName: args.tabName ?? null });
     ensureCheck(tx, args.orderId);
-    updateCheck(tx, args.orderId, { tableId: table?.id ?? null, tabName: args.tabName ?? null, guests: args.guests });
-    if (args.lines && args.lines.length > 0) addTableLines(tx, args.orderId, diningOption, args.lines);
+    // The check keeps the opening screen's prices for good (docs/checks-and-tables.md).
+    const channel = priceChannel(tx.ctx.actor.deviceRole, 'table');
+    updateCheck(tx, args.orderId, { tableId: table?.id ?? null, tabName: args.tabName ?? null, guests: args.guests, priceChannel: channel });
+    if (args.lines && args.lines.length > 0) addTableLines(tx, { id: args.orderId, channel: 'table', diningOption }, args.lines);
     tx.audit('check.open', { orderId: args.orderId, detail: { tableId: table?.id ?? null, tabName: args.tabName ?? null, guests: args.guests } });
     return checkChanged(tx, args.orderId);
   },
@@ -82,7 +89,7 @@ export const checkAddLines = defineCommand({
   needsManager: false,
   run(tx, _ctx, args) {
     const row = openCheck(tx, args.orderId);
-    addTableLines(tx, args.orderId, row.diningOption, args.lines);
+    addTableLines(tx, row, args.lines);
     tx.audit('check.addLines', { orderId: args.orderId, detail: { lines: args.lines.length } });
     return checkChanged(tx, args.orderId);
   },

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import {
-  BrigadeError, type Comp, type LineDiscount, type MenuIndex, type OrderDiscount,
+  BrigadeError, type Comp, type LineDiscount, type MenuIndex, type OrderChannel, type OrderDiscount,
 } from '@brigade/sync/model';
 import { checkLines, checks, floorTables, orderLines } from '@brigade/sync/schema/sqlite';
 import type { CommandTx } from '../command-tx';
@@ -38,6 +38,15 @@ export function ensureCheck(tx: CommandTx, orderId: string): CheckRow {
 export function updateCheck(tx: CommandTx, orderId: string, set: Partial<Omit<CheckRow, 'orderId'>>): void {
   ensureCheck(tx, orderId);
   tx.orm.update(checks).set({ ...set, updatedAt: tx.now }).where(eq(checks.orderId, orderId)).run();
+}
+
+/**
+ * The channel whose prices lines added to this order get: the one its check was opened with
+ * (a POS opens checks at `counter`), so a check keeps its prices whichever screen adds to or
+ * pays it; `fallback` (the adding screen's channel) for orders without one.
+ */
+export function checkPriceChannel(orm: Orm, orderId: string, fallback: OrderChannel): OrderChannel {
+  return findCheck(orm, orderId)?.priceChannel ?? fallback;
 }
 
 /** Split checks are fixed: their parts must add up to the check they came from, so lines on them do not change. */
@@ -91,7 +100,7 @@ export function checkView(orm: Orm, menu: MenuIndex, orderId: string): CheckView
     orderDiscounts: check ? (JSON.parse(check.orderDiscounts) as OrderDiscount[]) : [], promoCode: promo?.code ?? null,
     parentOrderId: check?.parentOrderId ?? null, splitInto: check?.splitInto ? (JSON.parse(check.splitInto) as string[]) : [],
     splitLabel: check?.splitPart ? (JSON.parse(check.splitPart) as { label: string }).label : null,
-    releasedCourses: released, lines, priced: stored.priced, totals: stored.totals,
+    releasedCourses: released, lines, priced: stored.priced, priceChannel: check?.priceChannel ?? 'counter', totals: stored.totals,
     cashIncrement: settings.cashIncrement, tipSuggestions: settings.tipSuggestions, order,
   };
 }

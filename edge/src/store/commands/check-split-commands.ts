@@ -52,7 +52,9 @@ export const checkSplit = defineCommand({
     parts.forEach((part, i) => {
       const childId = args.childOrderIds[i] as string;
       insertTableOrder(tx, { orderId: childId, diningOption: row.diningOption, tableLabel: row.tableLabel, tabName: check.tabName });
-      updateCheck(tx, childId, { tableId: check.tableId, tabName: check.tabName, parentOrderId: args.orderId, splitPart: JSON.stringify(part) });
+      updateCheck(tx, childId, {
+        tableId: check.tableId, tabName: check.tabName, parentOrderId: args.orderId, splitPart: JSON.stringify(part), priceChannel: check.priceChannel,
+      });
       tx.orm.update(orders).set({ note: part.label, fireSeq: row.fireSeq }).where(eq(orders.id, childId)).run();
       if (args.mode !== 'even') moveLines(tx, part.lineIds, childId);
     });

@@ -7,7 +7,8 @@ import { defineCommand } from '../command-registry';
 import type { CommandTx } from '../command-tx';
 import { orderReads, queueWrites } from '../hot-queries';
 import { ticketFromRow } from '../order-rows';
-import { refuseIfSplit } from './check-rows';
+import { checkPriceChannel, refuseIfSplit } from './check-rows';
+import { priceStoredCheck } from './check-repricing';
 import { evenSplitParent, sendEvenPart } from './check-split-kitchen';
 import {
   checkExpectedTotal, fireOrder, insertLines, priceRequestedLines, requireChangeableOrder, requireOrder, transition,
@@ -76,7 +77,7 @@ export const orderAddLines = defineCommand({
       throw new BrigadeError('ORDER_ALREADY_PAID', undefined, { orderId: args.orderId });
     }
     refuseIfSplit(tx.orm, args.orderId);
-    const lines = priceRequestedLines(tx, args.lines, row.diningOption, priceChannel(tx.ctx.actor.deviceRole, row.channel));
+    const lines = priceRequestedLines(tx, args.lines, row.diningOption, checkPriceChannel(tx.orm, args.orderId, priceChannel(tx.ctx.actor.deviceRole, row.channel)));
     insertLines(tx, args.orderId, lines);
     checkExpectedTotal(tx, args.orderId, args.expectedTotal);
     tx.audit('order.addLines', { orderId: args.orderId, detail: { lines: lines.length } });
@@ -96,11 +97,25 @@ export const orderVoidLine = defineCommand({
     if (!line) throw new BrigadeError('LINE_NOT_FOUND', undefined, { lineId: args.lineId });
     if (line.voided) throw new BrigadeError('LINE_ALREADY_VOIDED', undefined, { lineId: args.lineId });
     tx.orm.update(orderLines).set({ voided: true, voidReason: args.reason }).where(eq(orderLines.id, args.lineId)).run();
+    refuseIfOverpaid(tx, row);
     if (line.firedIn !== null) markVoidedOnTicket(tx, row, line.stationId, line.firedIn, args.lineId);
     tx.audit('order.voidLine', { orderId: args.orderId, detail: { lineId: args.lineId, itemId: line.itemId, reason: args.reason } });
     return { order: tx.orderChanged(args.orderId) };
   },
 });
+
+/**
+ * The rule of `order.void`, for one line: a void may not leave the order holding more money
+ * than it now costs. Call after marking the line voided (the throw rolls the command back);
+ * the POS refunds the difference to the tender first (`payment.refund`), then voids the line.
+ */
+function refuseIfOverpaid(tx: CommandTx, row: { id: string; paid: number; refunded: number }): void {
+  const kept = row.paid - row.refunded;
+  const total = priceStoredCheck(tx.orm, tx.ctx.store.menuIndex(), row.id).totals.total;
+  if (kept > total) {
+    throw new BrigadeError('ORDER_HAS_PAYMENTS', 'Money was taken for this line: refund it first, then void the line.', { orderId: row.id, refundFirst: kept - total });
+  }
+}
 
 /** The kitchen must see a voided line crossed out on the ticket it is already cooking from. */
 function markVoidedOnTicket(tx: CommandTx, order: Parameters<typeof ticketFromRow>[1] & { id: string }, stationId: string, fireSeq: number, lineId: string): void {

@@ -50,6 +50,11 @@ export function computeDayReport(store: StoreContext, period: ReportPeriod): Day
   // A voided order is out of gross already; its refunds (money handed back before the void) must not come off net again.
   const ofVoided = db.prepare(`SELECT coalesce(sum(r.amount), 0) AS amount FROM refunds r JOIN orders o ON o.id = r.order_id
     WHERE o.status IN ('voided', 'cancelled') AND r.created_at > ? AND r.created_at <= ?`).get(...window) as { amount: number };
+  // Likewise a line voided after its money was refunded is out of gross: on an order that still
+  // stands, the refunds up to what it was paid beyond its total gave back voided lines, not sales.
+  const ofVoidedLines = db.prepare(`SELECT coalesce(sum(min(r.amount, o.paid - o.total)), 0) AS amount
+    FROM (SELECT order_id, sum(amount) AS amount FROM refunds WHERE created_at > ? AND created_at <= ? GROUP BY order_id) r
+    JOIN orders o ON o.id = r.order_id WHERE o.status NOT IN ('voided', 'cancelled') AND o.paid > o.total`).get(...window) as { amount: number };
   const payments = tenders.reduce((sum, t) => sum + t.amount, 0);
   const tips = tenders.reduce((sum, t) => sum + t.tips, 0);
   const unsynced = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
@@ -67,7 +72,7 @@ export function computeDayReport(store: StoreContext, period: ReportPeriod): Day
     comps: asCents(sales.comps),
     voids: { count: sales.voids.count, amount: asCents(sales.voids.amount) },
     refunds: { count: refunds.n, amount: asCents(refunds.amount) },
-    net: asCents(sales.gross - sales.discounts - sales.comps - (refunds.amount - ofVoided.amount)),
+    net: asCents(sales.gross - sales.discounts - sales.comps - (refunds.amount - ofVoided.amount - ofVoidedLines.amount)),
     tax: asCents(sales.taxes.reduce((sum, t) => sum + t.amount, 0)),
     taxes: sales.taxes,
     tenders,
