@@ -4,14 +4,13 @@
  * committed. Every mutation must land exactly once and be acked only after the cloud has it.
  */
 import { count, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '@brigade/sync/model';
 import type { OutboxMutation } from '@brigade/sync/protocol';
 import { createPusher } from '@brigade/sync/engine';
 import { appliedMutations, orders, stockMovements, storeHealth, stores } from '@brigade/sync/schema/pg';
-import type { Cloud } from '@brigade/cloud';
 import { BACKENDS } from '../../cloud/src/db/test-backends';
-import { addTenant, createTestCloud, enrolEdge, makeOrder, snapshotMutation, stockMutation } from '../../cloud/src/testing/harness';
+import { enrolEdge, makeOrder, snapshotMutation, stockMutation, tenantClouds } from '../../cloud/src/testing/harness';
 
 /** An outbox as the edge keeps it: rows in seq order, forgotten only on ack. */
 class MemoryOutbox {
@@ -26,18 +25,13 @@ class MemoryOutbox {
 }
 
 describe.each(BACKENDS)('outbox pusher against the cloud on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  afterEach(async () => {
-    await cloud?.close();
-    cloud = undefined;
-  });
+  const clouds = tenantClouds(kind);
 
   async function setup() {
-    cloud = await createTestCloud(kind);
-    const tenant = await addTenant(cloud);
+    const { cloud, tenant, db } = await clouds.withTenant();
     const edge = await enrolEdge(cloud, tenant);
     const url = await cloud.app.listen({ port: 0, host: '127.0.0.1' });
-    return { cloud, tenant, edge, url, db: cloud.ctx.database.db };
+    return { cloud, tenant, edge, url, db };
   }
 
   it('drains a backlog larger than one batch, acking only what the cloud confirmed', async () => {

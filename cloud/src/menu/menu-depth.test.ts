@@ -4,27 +4,19 @@
  * stable code and changes nothing (menu version, store rows, shape log).
  */
 import { and, count, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO, type Menu } from '@brigade/sync/model';
 import { menuItems, menus, modifierGroups, shapeLog } from '@brigade/sync/schema/pg';
-import type { Cloud } from '../index';
 import { BACKENDS } from '../db/test-backends';
-import { addTenant, createTestCloud, signInAs } from '../testing/harness';
+import { tenantClouds } from '../testing/harness';
 
 type Err = { error: { code: string } };
 
 describe.each(BACKENDS)('deeper menu fields on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  afterEach(async () => {
-    await cloud?.close();
-    cloud = undefined;
-  });
+  const clouds = tenantClouds(kind);
 
   async function setup() {
-    cloud = await createTestCloud(kind);
-    const tenant = await addTenant(cloud);
-    const owner = await signInAs(cloud, tenant.ownerEmail, tenant.ownerPassword);
-    const db = cloud.ctx.database.db;
+    const { tenant, owner, db } = await clouds.withOwner();
     const storeItem = async (id: string) => (await db.select().from(menuItems).where(and(eq(menuItems.storeId, tenant.storeId), eq(menuItems.id, id))))[0];
     const logCount = async () => (await db.select({ n: count() }).from(shapeLog).where(eq(shapeLog.storeId, tenant.storeId)))[0]?.n ?? 0;
     const document = async () => (await db.select().from(menus).where(eq(menus.id, tenant.menuId)))[0];

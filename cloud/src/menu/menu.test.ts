@@ -1,25 +1,17 @@
 import { and, count, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO, demoMenu, type Menu } from '@brigade/sync/model';
 import { menuItems, menus, modifierGroups, shapeLog } from '@brigade/sync/schema/pg';
-import type { Cloud } from '../index';
 import { BACKENDS } from '../db/test-backends';
-import { addTenant, createTestCloud, signInAs } from '../testing/harness';
+import { tenantClouds } from '../testing/harness';
 
 type Err = { error: { code: string } };
 
 describe.each(BACKENDS)('menu editing on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  afterEach(async () => {
-    await cloud?.close();
-    cloud = undefined;
-  });
+  const clouds = tenantClouds(kind);
 
   async function setup() {
-    cloud = await createTestCloud(kind);
-    const tenant = await addTenant(cloud);
-    const owner = await signInAs(cloud, tenant.ownerEmail, tenant.ownerPassword);
-    const db = cloud.ctx.database.db;
+    const { cloud, tenant, owner, db } = await clouds.withOwner();
     const logCount = async () => (await db.select({ n: count() }).from(shapeLog).where(eq(shapeLog.storeId, tenant.storeId)))[0]?.n ?? 0;
     const storeItem = async (id: string) => (await db.select().from(menuItems).where(and(eq(menuItems.storeId, tenant.storeId), eq(menuItems.id, id))))[0];
     const version = async () => (await db.select().from(menus).where(eq(menus.id, tenant.menuId)))[0]?.version;
@@ -27,7 +19,7 @@ describe.each(BACKENDS)('menu editing on %s', (kind) => {
   }
 
   it('creates an item, changes its price and photo, and each edit reaches the store rows and the shape log', async () => {
-    const { owner, tenant, logCount, storeItem } = await setup();
+    const { cloud, owner, tenant, logCount, storeItem } = await setup();
     const before = await logCount();
     const created = await owner.call<{ item: { id: string }; version: number }>('POST', `/api/menus/${tenant.menuId}/items`, {
       item: { id: 'item-shake', categoryId: 'cat-drinks', name: 'Milkshake', description: 'Vanilla', price: 550, taxRateIds: [DEMO.taxFood], stationId: DEMO.drinks, modifierGroupIds: [DEMO.size], sortOrder: 9, active: true },
@@ -47,13 +39,13 @@ describe.each(BACKENDS)('menu editing on %s', (kind) => {
       group: { name: 'Toppings', min: 0, max: 2, options: [{ name: 'Sprinkles', priceDelta: 50 }, { name: 'Cream', priceDelta: 75 }] },
     });
     expect(group.status).toBe(201);
-    const rows = await cloud!.ctx.database.db.select().from(modifierGroups).where(and(eq(modifierGroups.storeId, tenant.storeId), eq(modifierGroups.id, group.body.group.id)));
+    const rows = await cloud.ctx.database.db.select().from(modifierGroups).where(and(eq(modifierGroups.storeId, tenant.storeId), eq(modifierGroups.id, group.body.group.id)));
     expect(rows[0]?.name).toBe('Toppings');
     expect(group.body.group.options).toHaveLength(2);
   });
 
   it('refuses bad edits with a stable code and changes nothing', async () => {
-    const { owner, tenant, logCount, storeItem, version } = await setup();
+    const { cloud, owner, tenant, logCount, storeItem, version } = await setup();
     const before = await logCount();
     const item = { categoryId: 'cat-drinks', name: 'X', description: '', price: 100, taxRateIds: [DEMO.taxFood], stationId: DEMO.drinks, modifierGroupIds: [], sortOrder: 1, active: true };
     const oversized: Menu = { ...demoMenu, items: Array.from({ length: 2_001 }, (_, i) => ({ ...demoMenu.items[0]!, id: `i-${i}` as Menu['items'][number]['id'] })) };
@@ -73,7 +65,7 @@ describe.each(BACKENDS)('menu editing on %s', (kind) => {
       expect(response.status, code).toBe(status);
       expect((response.body as Err).error.code).toBe(code);
     }
-    const huge = await cloud!.app.inject({ method: 'PUT', url: `/api/menus/${tenant.menuId}`, headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ version: 1, menu: { ...oversized, items: oversized.items.map((i) => ({ ...i, description: 'x'.repeat(1_500) })) } }) });
+    const huge = await cloud.app.inject({ method: 'PUT', url: `/api/menus/${tenant.menuId}`, headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ version: 1, menu: { ...oversized, items: oversized.items.map((i) => ({ ...i, description: 'x'.repeat(1_500) })) } }) });
     expect(huge.statusCode).toBe(413);
     expect(huge.json<Err>().error.code).toBe('BODY_TOO_LARGE');
     expect(await version()).toBe(1);

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, STAFF_ROLES, newId } from '@brigade/sync/model';
 import { auditLog, rolePermissions, users } from '@brigade/sync/schema/pg';
 import { hashPassword } from '../auth/passwords';
 import type { Cloud } from '../index';
 import { BACKENDS } from '../db/test-backends';
-import { type TestTenant, addTenant, createTestCloud, enrolEdge, signInAs } from '../testing/harness';
+import { type TestTenant, addTenant, enrolEdge, signInAs, tenantClouds } from '../testing/harness';
 
 interface View {
   managed: boolean;
@@ -14,16 +14,10 @@ interface View {
 }
 
 describe.each(BACKENDS)('the owner edits a store permission matrix on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  afterEach(async () => {
-    await cloud?.close();
-    cloud = undefined;
-  });
+  const clouds = tenantClouds(kind);
 
   async function setup() {
-    cloud = await createTestCloud(kind);
-    const tenant = await addTenant(cloud);
-    const owner = await signInAs(cloud, tenant.ownerEmail, tenant.ownerPassword);
+    const { cloud, tenant, owner } = await clouds.withOwner();
     return { cloud, tenant, owner, url: `/api/stores/${tenant.storeId}/permissions` };
   }
 

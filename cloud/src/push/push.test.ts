@@ -1,31 +1,25 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO, newId } from '@brigade/sync/model';
 import type { OutboxMutation, PushResponse } from '@brigade/sync/protocol';
 import { appliedMutations, onlineOrders, orders, pushRejections, stockMovements, syncClients } from '@brigade/sync/schema/pg';
-import type { Cloud } from '../index';
 import { BACKENDS } from '../db/test-backends';
-import { addTenant, createTestCloud, enrolEdge, makeOrder, snapshotMutation, stockMutation } from '../testing/harness';
+import { enrolEdge, makeOrder, snapshotMutation, stockMutation, tenantClouds } from '../testing/harness';
 
 describe.each(BACKENDS)('POST /sync/push on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  afterEach(async () => {
-    await cloud?.close();
-    cloud = undefined;
-  });
+  const clouds = tenantClouds(kind);
 
   async function setup() {
-    cloud = await createTestCloud(kind);
-    const tenant = await addTenant(cloud);
+    const { cloud, tenant, db } = await clouds.withTenant();
     const edge = await enrolEdge(cloud, tenant);
     const push = async (mutations: readonly OutboxMutation[], extra: Record<string, unknown> = {}, credential = edge.credential) =>
-      cloud!.app.inject({
+      cloud.app.inject({
         method: 'POST',
         url: '/sync/push',
         headers: { authorization: `Bearer ${credential}` },
         payload: { storeId: tenant.storeId, nodeId: edge.nodeId, epoch: 1, mutations, ...extra },
       });
-    return { cloud, tenant, edge, push, db: cloud.ctx.database.db };
+    return { cloud, tenant, edge, push, db };
   }
 
   it('applies a batch once and answers a replay with the stored results', async () => {
@@ -101,7 +95,7 @@ describe.each(BACKENDS)('POST /sync/push on %s', (kind) => {
   });
 
   it('refuses bad bodies with a stable code and writes nothing', async () => {
-    const { push, db, edge } = await setup();
+    const { cloud, push, db, edge } = await setup();
     const cases: [Promise<{ statusCode: number; json: <T>() => T }>, number, string][] = [
       [push([snapshotMutation(1, makeOrder())], { storeId: newId() }), 403, 'STORE_MISMATCH'],
       [push([snapshotMutation(2, makeOrder()), snapshotMutation(1, makeOrder())]), 400, 'PUSH_OUT_OF_ORDER'],
@@ -114,7 +108,7 @@ describe.each(BACKENDS)('POST /sync/push on %s', (kind) => {
       expect(response.statusCode, code).toBe(status);
       expect(response.json<{ error: { code: string } }>().error.code).toBe(code);
     }
-    const raw = await cloud!.app.inject({ method: 'POST', url: '/sync/push', headers: { authorization: `Bearer ${edge.credential}`, 'content-type': 'application/json' }, payload: '{"storeId":' });
+    const raw = await cloud.app.inject({ method: 'POST', url: '/sync/push', headers: { authorization: `Bearer ${edge.credential}`, 'content-type': 'application/json' }, payload: '{"storeId":' });
     expect(raw.statusCode).toBe(400);
     expect(raw.json<{ error: { code: string } }>().error.code).toBe('BAD_REQUEST');
     expect((await db.select({ n: count() }).from(orders))[0]?.n).toBe(0);

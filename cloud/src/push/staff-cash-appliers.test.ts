@@ -5,25 +5,18 @@
  * code (recorded, queue moving, nothing of them written).
  */
 import { count, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutboxMutation, PushResponse } from '@brigade/sync/protocol';
 import { appliedMutations, drawerSessions, pushRejections, timePunches, zReports } from '@brigade/sync/schema/pg';
-import type { Cloud } from '../index';
 import { BACKENDS } from '../db/test-backends';
-import { addTenant, createTestCloud, enrolEdge } from '../testing/harness';
+import { addTenant, enrolEdge, tenantClouds } from '../testing/harness';
 import { punch, sessionSnapshot, wire, zReport } from '../testing/staff-cash-fixtures';
 
 describe.each(BACKENDS)('staff and cash mutations on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  afterEach(async () => {
-    await cloud?.close();
-    cloud = undefined;
-  });
+  const clouds = tenantClouds(kind);
 
   async function setup() {
-    cloud = await createTestCloud(kind);
-    const c = cloud;
-    const tenant = await addTenant(c);
+    const { cloud: c, tenant, db } = await clouds.withTenant();
     const edge = await enrolEdge(c, tenant);
     let epoch = 1;
     const push = async (mutations: readonly OutboxMutation[], as = { tenant, edge }) => {
@@ -36,7 +29,6 @@ describe.each(BACKENDS)('staff and cash mutations on %s', (kind) => {
     const nextEpoch = () => {
       epoch += 1;
     };
-    const db = c.ctx.database.db;
     const rows = async () => ({
       sessions: await db.select().from(drawerSessions),
       punches: await db.select().from(timePunches),

@@ -4,12 +4,11 @@
  * range stay out, the default range is the store's current business day, and bad ranges are
  * refused with a code.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Order, type PaymentId, newId } from '@brigade/sync/model';
 import type { DrawerSessionsResponse, OutboxMutation, TimesheetsResponse, ZReportsResponse } from '@brigade/sync/protocol';
-import type { Cloud } from '../index';
 import { BACKENDS } from '../db/test-backends';
-import { addTenant, createTestCloud, enrolEdge, makeOrder, signInAs, snapshotMutation } from '../testing/harness';
+import { enrolEdge, makeOrder, snapshotMutation, tenantClouds } from '../testing/harness';
 import { punch, sessionSnapshot, wire, zReport } from '../testing/staff-cash-fixtures';
 import { businessDayOf } from '../reports/business-day';
 
@@ -22,23 +21,16 @@ function paidOrder(tender: Order['payments'][number]['tender'], amount: number, 
 }
 
 describe.each(BACKENDS)('owner staff and cash routes on %s', (kind) => {
-  let cloud: Cloud | undefined;
-  afterEach(async () => {
-    await cloud?.close();
-    cloud = undefined;
-  });
+  const clouds = tenantClouds(kind);
 
   async function setup() {
-    cloud = await createTestCloud(kind);
-    const c = cloud;
-    const tenant = await addTenant(c);
+    const { cloud: c, tenant, owner } = await clouds.withOwner();
     const edge = await enrolEdge(c, tenant);
     const push = (mutations: readonly OutboxMutation[]) => c.app.inject({
       method: 'POST', url: '/sync/push', headers: { authorization: `Bearer ${edge.credential}` },
       payload: { storeId: tenant.storeId, nodeId: edge.nodeId, epoch: 1, mutations },
     });
-    const owner = await signInAs(c, tenant.ownerEmail, tenant.ownerPassword);
-    return { tenant, push, owner };
+    return { cloud: c, tenant, push, owner };
   }
 
   it('reconciles each Z with the synced payments of its own period, and names the difference', async () => {
@@ -90,12 +82,12 @@ describe.each(BACKENDS)('owner staff and cash routes on %s', (kind) => {
   });
 
   it('refuses bad ranges and callers without a session', async () => {
-    const { tenant, owner } = await setup();
+    const { cloud, tenant, owner } = await setup();
     for (const query of ['from=2026-03-11&to=2026-03-10', 'from=2026-13-01', 'to=2026-02-29', 'from=2026-01-01&to=2026-03-04', 'from=2026-03-10T00:00', 'store=x']) {
       const refused = await owner.call<{ error: { code: string } }>('GET', `/api/stores/${tenant.storeId}/timesheets?${query}`);
       expect([refused.status, refused.body.error.code], query).toEqual([400, 'VALIDATION_FAILED']);
     }
-    const anonymous = await cloud!.app.inject({ method: 'GET', url: `/api/stores/${tenant.storeId}/z-reports` });
+    const anonymous = await cloud.app.inject({ method: 'GET', url: `/api/stores/${tenant.storeId}/z-reports` });
     expect(anonymous.statusCode).toBe(401);
     const unknown = await owner.call<{ error: { code: string } }>('GET', `/api/stores/${newId()}/drawer-sessions`);
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'NOT_FOUND']);

@@ -4,9 +4,11 @@
  */
 import { type Menu, type Order, type OrderId, type LineId, demoMenu, indexMenu, newId, priceOrder, type LineRequest, DEMO } from '@brigade/sync/model';
 import type { OutboxMutation } from '@brigade/sync/protocol';
+import { afterEach } from 'vitest';
 import { type Cloud, type CloudOptions, createCloud, seedTenant } from '../index';
 import { createEnrolmentCode } from '../stores/enrolment';
 import { type BackendKind, freshPostgresUrl, pgliteTemplate } from '../db/test-backends';
+import type { Database } from '../db/database';
 
 export interface TestTenant {
   readonly organisationId: string;
@@ -104,6 +106,51 @@ export async function signInAs(cloud: Cloud, email: string, password: string): P
     async call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
       const r = await cloud.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
       return { status: r.statusCode, body: (r.body ? r.json<T>() : undefined) as T };
+    },
+  };
+}
+
+export interface TenantCloud {
+  readonly cloud: Cloud;
+  readonly tenant: TestTenant;
+  readonly db: Database['db'];
+}
+
+export interface OwnedCloud extends TenantCloud {
+  /** The tenant's owner, signed in through the real login route. */
+  readonly owner: ApiClient;
+}
+
+export interface TenantCloudOptions {
+  readonly cloud?: CloudOptions;
+  /** The tenant's menu (the demo menu when absent). */
+  readonly menu?: Menu;
+}
+
+/**
+ * Test clouds for one describe block, each seeded with a tenant: call inside `describe`, open
+ * one in each test, and every cloud opened is closed after the test (so a failed assertion
+ * cannot leak a database).
+ */
+export function tenantClouds(kind: BackendKind): {
+  withTenant(options?: TenantCloudOptions): Promise<TenantCloud>;
+  withOwner(options?: TenantCloudOptions): Promise<OwnedCloud>;
+} {
+  const open: Cloud[] = [];
+  afterEach(async () => {
+    for (const cloud of open.splice(0)) await cloud.close();
+  });
+  const withTenant = async (options: TenantCloudOptions = {}): Promise<TenantCloud> => {
+    const cloud = await createTestCloud(kind, options.cloud);
+    open.push(cloud);
+    const tenant = await addTenant(cloud, options.menu);
+    return { cloud, tenant, db: cloud.ctx.database.db };
+  };
+  return {
+    withTenant,
+    async withOwner(options) {
+      const t = await withTenant(options);
+      return { ...t, owner: await signInAs(t.cloud, t.tenant.ownerEmail, t.tenant.ownerPassword) };
     },
   };
 }
