@@ -25,16 +25,23 @@ export interface DrawerMovement {
   readonly at: string;
 }
 
-export interface DrawerSession {
+/**
+ * Which till's session on which day, who opened and closed it and when: the part the store's
+ * session, the pushed snapshot and the owner's view share (their figures differ in shape).
+ */
+export interface DrawerSessionHeader {
   readonly id: string;
   readonly deviceId: string;
   readonly businessDay: string;
   readonly status: 'open' | 'closed';
   readonly openedBy: string | null;
   readonly openedAt: string;
-  readonly float: Cents;
   readonly closedBy: string | null;
   readonly closedAt: string | null;
+}
+
+export interface DrawerSession extends DrawerSessionHeader {
+  readonly float: Cents;
   readonly counted: Cents | null;
   /** Hidden from whoever counts blind (no `reports.view`) while the session is open. */
   readonly expected: Cents | null;

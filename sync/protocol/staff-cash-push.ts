@@ -10,7 +10,7 @@
  * Names ride along because the cloud keeps no staff list: the owner reads who, not an id.
  */
 import type { DayReport } from '../model/reports';
-import type { PunchKind } from '../model/drawer';
+import type { DrawerSessionHeader, PunchKind } from '../model/drawer';
 
 /** Who did something at the store, as the store named them at the time. */
 export type StaffNames = Readonly<Record<string, string>>;
@@ -35,16 +35,8 @@ export interface PushedNoSale {
   readonly reason: string | null;
 }
 
-export interface DrawerSessionSnapshot {
-  readonly id: string;
-  readonly deviceId: string;
-  readonly businessDay: string;
-  readonly status: 'open' | 'closed';
-  readonly openedBy: string | null;
-  readonly openedAt: string;
+export interface DrawerSessionSnapshot extends DrawerSessionHeader {
   readonly float: number;
-  readonly closedBy: string | null;
-  readonly closedAt: string | null;
   /** Null while open: the count is blind and happens at the close. */
   readonly counted: number | null;
   /** float + cash sales − cash refunds + pay-ins − pay-outs − drops, as of this snapshot. */

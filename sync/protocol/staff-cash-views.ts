@@ -3,6 +3,7 @@
  * `/timesheets`, `/z-reports`), written by the cloud and read by the dashboard. Amounts are
  * integer minor units of `currency`.
  */
+import type { DrawerSessionHeader } from '../model/drawer';
 
 export interface DrawerMovementView {
   readonly id: string;
@@ -14,15 +15,7 @@ export interface DrawerMovementView {
   readonly at: string;
 }
 
-export interface DrawerSessionView {
-  readonly id: string;
-  readonly deviceId: string;
-  readonly businessDay: string;
-  readonly status: 'open' | 'closed';
-  readonly openedBy: string | null;
-  readonly openedAt: string;
-  readonly closedBy: string | null;
-  readonly closedAt: string | null;
+export interface DrawerSessionView extends DrawerSessionHeader {
   readonly float: number;
   readonly cashSales: number;
   readonly cashRefunds: number;
