@@ -27,6 +27,17 @@ async function sell(store: EdgeStore): Promise<string> {
   return orderId;
 }
 
+/** A store's data folder with one sale, closed, and a backup of it taken after the sale. */
+async function backupAfterOneSale(): Promise<{ dataDir: string; backup: string }> {
+  const dataDir = tempDir();
+  const store = openEdgeStore({ dataDir, seedDemo: true });
+  await sell(store);
+  store.close();
+  const backup = join(tempDir(), 'b.sqlite');
+  await backupEdgeDatabase(dataDir, backup);
+  return { dataDir, backup };
+}
+
 const cashier = demoStaff.find((s) => s.role === 'cashier');
 
 describe('backup and restore of the store database', () => {
@@ -55,24 +66,14 @@ describe('backup and restore of the store database', () => {
   });
 
   it('restoring the same backup twice never reuses an epoch', async () => {
-    const dataDir = tempDir();
-    const store = openEdgeStore({ dataDir, seedDemo: true });
-    await sell(store);
-    store.close();
-    const backup = join(tempDir(), 'b.sqlite');
-    await backupEdgeDatabase(dataDir, backup);
+    const { dataDir, backup } = await backupAfterOneSale();
     const first = restoreEdgeDatabase(dataDir, backup);
     const second = restoreEdgeDatabase(dataDir, backup);
     expect(second.epoch).toBeGreaterThan(first.epoch);
   });
 
   it('starts above a clock-based floor when the live database was lost', async () => {
-    const dataDir = tempDir();
-    const store = openEdgeStore({ dataDir, seedDemo: true });
-    await sell(store);
-    store.close();
-    const backup = join(tempDir(), 'b.sqlite');
-    await backupEdgeDatabase(dataDir, backup);
+    const { dataDir, backup } = await backupAfterOneSale();
     rmSync(dataDir, { recursive: true, force: true });
     const now = new Date('2026-11-22T10:00:00Z');
     const { epoch, previous } = restoreEdgeDatabase(dataDir, backup, now);
@@ -130,12 +131,7 @@ describe('backup and restore of the store database', () => {
   });
 
   it('restores over a damaged database, in an epoch above the clock floor', async () => {
-    const dataDir = tempDir();
-    const store = openEdgeStore({ dataDir, seedDemo: true });
-    await sell(store);
-    store.close();
-    const backup = join(tempDir(), 'b.sqlite');
-    await backupEdgeDatabase(dataDir, backup);
+    const { dataDir, backup } = await backupAfterOneSale();
     writeFileSync(join(dataDir, DATABASE_FILE), 'the disk returned garbage');
     const now = new Date('2026-11-22T10:00:00Z');
     const { epoch, previous, carried } = restoreEdgeDatabase(dataDir, backup, now);
