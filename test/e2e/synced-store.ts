@@ -7,24 +7,15 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 import { parseDemoBanner } from './demo-store-setup';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const STARTUP_MS = 60_000;
 /** How long a silent store keeps online ordering in this cloud. */
 export const HEARTBEAT_TIMEOUT_MS = 4_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 function waitFor(child: ChildProcess, what: string, done: (out: string) => boolean): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,21 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type Order, demoStaff, newId } from '@brigade/sync/model';
 import { DEMO_CLOUD } from '@brigade/cloud';
 import { DEMO_CLOUD_TENANT } from '../../edge/src/demo-cloud';
+import { freePort } from '../support/free-port';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'brigade-demo-'));
 let child: ChildProcess;
 let banner = '';
 let exited: Promise<number | null>;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 beforeAll(async () => {
   const [hubPort, printerPort, cloudPort] = [await freePort(), await freePort(), await freePort()];

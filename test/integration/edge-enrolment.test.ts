@@ -7,7 +7,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { MESSAGES } from '../../edge/src/sync/cloud-connection';
 import { createOrder, payCash } from '../../edge/src/store/test-support';
 import { createEnrolmentCode, revokeStoreCredentials } from '../../cloud/src/stores/enrolment';
 import { type TestTenant, addTenant, createTestCloud } from '../../cloud/src/testing/harness';
+import { freePort } from '../support/free-port';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let cloud: Cloud | undefined;
@@ -69,15 +69,6 @@ function freshDir(): string {
 async function cloudOrders(orderId: string): Promise<number> {
   if (!cloud) throw new Error('no cloud');
   return (await cloud.ctx.database.db.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId))).length;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 async function stopNode(node: EdgeNode): Promise<void> {

@@ -5,9 +5,11 @@
  * so a test can assert it died by SIGKILL and not by a bug.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { CrashPointLabel } from '@brigade/sync/engine';
+import { freePort } from '../free-port';
+
+export { freePort };
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const running = new Set<ChildProcess>();
@@ -34,15 +36,6 @@ export interface CloudProcess extends RunningProcess {
 export interface EdgeProcess extends RunningProcess {
   readonly port: number;
   readonly url: string;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** Kills whatever a test file left running (afterAll). */
