@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxMutation, PushResponse } from '@brigade/sync/protocol';
 import { appliedMutations, drawerSessions, pushRejections, timePunches, zReports } from '@brigade/sync/schema/pg';
 import { BACKENDS } from '../db/test-backends';
-import { addTenant, enrolEdge, tenantClouds } from '../testing/harness';
+import { addTenant, enrolEdge, pushAs, tenantClouds } from '../testing/harness';
 import { punch, sessionSnapshot, wire, zReport } from '../testing/staff-cash-fixtures';
 
 describe.each(BACKENDS)('staff and cash mutations on %s', (kind) => {
@@ -19,13 +19,7 @@ describe.each(BACKENDS)('staff and cash mutations on %s', (kind) => {
     const { cloud: c, tenant, db } = await clouds.withTenant();
     const edge = await enrolEdge(c, tenant);
     let epoch = 1;
-    const push = async (mutations: readonly OutboxMutation[], as = { tenant, edge }) => {
-      const response = await c.app.inject({
-        method: 'POST', url: '/sync/push', headers: { authorization: `Bearer ${as.edge.credential}` },
-        payload: { storeId: as.tenant.storeId, nodeId: as.edge.nodeId, epoch, mutations },
-      });
-      return response;
-    };
+    const push = (mutations: readonly OutboxMutation[], as = { tenant, edge }) => pushAs(c, as.tenant, as.edge, mutations, epoch);
     const nextEpoch = () => {
       epoch += 1;
     };

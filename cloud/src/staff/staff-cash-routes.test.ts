@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { type Order, type PaymentId, newId } from '@brigade/sync/model';
 import type { DrawerSessionsResponse, OutboxMutation, TimesheetsResponse, ZReportsResponse } from '@brigade/sync/protocol';
 import { BACKENDS } from '../db/test-backends';
-import { enrolEdge, makeOrder, snapshotMutation, tenantClouds } from '../testing/harness';
+import { enrolEdge, makeOrder, pushAs, snapshotMutation, tenantClouds } from '../testing/harness';
 import { punch, sessionSnapshot, wire, zReport } from '../testing/staff-cash-fixtures';
 import { businessDayOf } from '../reports/business-day';
 
@@ -26,10 +26,7 @@ describe.each(BACKENDS)('owner staff and cash routes on %s', (kind) => {
   async function setup() {
     const { cloud: c, tenant, owner } = await clouds.withOwner();
     const edge = await enrolEdge(c, tenant);
-    const push = (mutations: readonly OutboxMutation[]) => c.app.inject({
-      method: 'POST', url: '/sync/push', headers: { authorization: `Bearer ${edge.credential}` },
-      payload: { storeId: tenant.storeId, nodeId: edge.nodeId, epoch: 1, mutations },
-    });
+    const push = (mutations: readonly OutboxMutation[]) => pushAs(c, tenant, edge, mutations);
     return { cloud: c, tenant, push, owner };
   }
 

@@ -49,6 +49,14 @@ export async function enrolEdge(cloud: Cloud, tenant: TestTenant, nodeId = newId
   return { nodeId, credential: body.credential };
 }
 
+/** A batch pushed through the real `POST /sync/push` route as the enrolled edge, for the tenant's store. */
+export function pushAs(cloud: Cloud, tenant: TestTenant, edge: { nodeId: string; credential: string }, mutations: readonly OutboxMutation[], epoch = 1) {
+  return cloud.app.inject({
+    method: 'POST', url: '/sync/push', headers: { authorization: `Bearer ${edge.credential}` },
+    payload: { storeId: tenant.storeId, nodeId: edge.nodeId, epoch, mutations },
+  });
+}
+
 /** A priced, paid counter order on the demo menu. */
 export function makeOrder(overrides: Partial<Order> = {}, lines: readonly Omit<LineRequest, 'lineId'>[] = [{ itemId: DEMO.fries, quantity: 2, modifierOptionIds: [DEMO.regular] }]): Order {
   const priced = priceOrder(indexMenu(demoMenu), lines.map((l) => ({ ...l, lineId: newId<LineId>() })));
