@@ -4,35 +4,23 @@
  * then passes without approval, and the POS editor is refused from then on. The owner's own
  * column cannot be switched off.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO, type DeviceId, newId } from '@brigade/sync/model';
-import { type Actor, type EdgeStore, openEdgeStore } from '@brigade/edge';
-import { type EdgeSync, startEdgeSync } from '@brigade/edge/sync';
-import { type TestCloud, DEMO_CLOUD, startTestCloud } from './cloud-test-cloud';
+import type { Actor, EdgeStore } from '@brigade/edge';
+import { type TestCloud, DEMO_CLOUD } from './cloud-test-cloud';
+import { type CloudEnrolledStore, startCloudEnrolledStore } from './cloud-enrolled-store';
 import { snapshot } from './page-models/demo-store';
 
+let synced: CloudEnrolledStore | undefined;
 let cloud: TestCloud;
 let store: EdgeStore;
-let sync: EdgeSync;
-let dir: string;
 
 test.beforeAll(async () => {
-  cloud = await startTestCloud();
-  dir = mkdtempSync(join(tmpdir(), 'brigade-e2e-permissions-'));
-  store = openEdgeStore({ dataDir: dir, seedDemo: true });
-  const code = await cloud.owner<{ code: string }>('POST', `/api/stores/${DEMO_CLOUD.storeId}/enrolment-codes`);
-  const enrol = await fetch(`${cloud.url}/sync/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: code.body.code, nodeId: store.outbox.nodeId }) });
-  const { credential } = (await enrol.json()) as { credential: string };
-  sync = startEdgeSync({ store, cloudUrl: cloud.url, storeId: DEMO_CLOUD.storeId, credential, heartbeatMs: 500 });
+  synced = await startCloudEnrolledStore('permissions');
+  ({ cloud, store } = synced);
 });
 test.afterAll(async () => {
-  await sync?.stop();
-  store?.close();
-  await cloud?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await synced?.close();
 });
 
 function actor(role: 'cashier' | 'manager'): Actor {

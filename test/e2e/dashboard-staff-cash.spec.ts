@@ -5,39 +5,29 @@
  * and pushes it to a real cloud over HTTP. The dashboard shows the shortfall highlighted,
  * the hours and the Z with its figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO, type DeviceId, type Order, newId } from '@brigade/sync/model';
-import { type Actor, type EdgeStore, openEdgeStore } from '@brigade/edge';
-import { type EdgeSync, startEdgeSync } from '@brigade/edge/sync';
-import { type TestCloud, DEMO_CLOUD, startTestCloud } from './cloud-test-cloud';
+import type { Actor, EdgeStore } from '@brigade/edge';
+import type { EdgeSync } from '@brigade/edge/sync';
+import { type TestCloud, DEMO_CLOUD } from './cloud-test-cloud';
+import { type CloudEnrolledStore, startCloudEnrolledStore } from './cloud-enrolled-store';
 import { snapshot } from './page-models/demo-store';
 
 const MINUTE = 60_000;
 const money = (minor: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
 
+let synced: CloudEnrolledStore | undefined;
 let cloud: TestCloud;
 let store: EdgeStore;
 let sync: EdgeSync;
-let dir: string;
 let clock = Date.parse('2026-03-10T15:00:00.000Z');
 
 test.beforeAll(async () => {
-  cloud = await startTestCloud();
-  dir = mkdtempSync(join(tmpdir(), 'brigade-e2e-staff-cash-'));
-  store = openEdgeStore({ dataDir: dir, seedDemo: true, now: () => new Date(clock) });
-  const code = await cloud.owner<{ code: string }>('POST', `/api/stores/${DEMO_CLOUD.storeId}/enrolment-codes`);
-  const enrol = await fetch(`${cloud.url}/sync/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: code.body.code, nodeId: store.outbox.nodeId }) });
-  const { credential } = (await enrol.json()) as { credential: string };
-  sync = startEdgeSync({ store, cloudUrl: cloud.url, storeId: DEMO_CLOUD.storeId, credential, heartbeatMs: 500 });
+  synced = await startCloudEnrolledStore('staff-cash', () => new Date(clock));
+  ({ cloud, store, sync } = synced);
 });
 test.afterAll(async () => {
-  await sync?.stop();
-  store?.close();
-  await cloud?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await synced?.close();
 });
 
 function actor(role: 'cashier' | 'manager' | null, deviceId: DeviceId): Actor {
