@@ -14,15 +14,10 @@ import { demoMenu } from '@brigade/sync/model';
 import type { EdgeStore } from '../../edge/src/store/types';
 import { actors, createOrder, payCash } from '../../edge/src/store/test-support';
 import { createEnrolmentCode } from '../../cloud/src/stores/enrolment';
+import type { TestTenant } from '../../cloud/src/testing/harness';
 
-export interface FleetTenant {
-  readonly organisationId: string;
-  readonly storeId: string;
-  readonly ownerId: string;
-  readonly ownerEmail: string;
-  readonly ownerPassword: string;
-  readonly menuId: string;
-}
+/** A fleet tenant is seeded like the test harness's, only with a number in its names. */
+export type FleetTenant = TestTenant;
 
 /** A tenant with one store on the demo menu, and a credential enrolled for `nodeId`. */
 export async function seedFleetTenant(cloud: Cloud, n: number, nodeId: string): Promise<{ tenant: FleetTenant; credential: string }> {
