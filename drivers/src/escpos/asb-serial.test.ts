@@ -15,6 +15,31 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
+/** A pty pair (removed after the test); the returned paths name the store's end and the printer's end. */
+async function ptyPair(name: string): Promise<{ devicePath: string; simulatorPath: string }> {
+  const pair = await startPtyPair({ name });
+  cleanup.push(async () => {
+    await pair.unplug();
+    rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
+  });
+  return pair;
+}
+
+/** The printer's end of a pty pair, as a raw port the test writes frames into. */
+async function printerEnd(pair: { simulatorPath: string }): Promise<SerialPort> {
+  const printer = await openSimulatorPort(pair.simulatorPath);
+  cleanup.push(() => closePort(printer));
+  return printer;
+}
+
+/** The store's end of a pty pair, opened. */
+async function storeEnd(pair: { devicePath: string }): Promise<SerialTransport> {
+  const transport = new SerialTransport({ path: pair.devicePath });
+  await transport.open();
+  cleanup.push(() => transport.close());
+  return transport;
+}
+
 /** Resolves once the far end has received at least `count` bytes. */
 function received(port: SerialPort, count: number): Promise<number[]> {
   const got: number[] = [];
@@ -32,16 +57,9 @@ function received(port: SerialPort, count: number): Promise<number[]> {
 
 describe('ESC/POS automatic status back over a serial pty', () => {
   it('enables ASB, learns paper end from a pushed frame without a poll, and still gets DLE EOT replies', async () => {
-    const pair = await startPtyPair({ name: 'asb-printer' });
-    cleanup.push(async () => {
-      await pair.unplug();
-      rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
-    });
-    const printer = await openSimulatorPort(pair.simulatorPath);
-    cleanup.push(() => closePort(printer));
-    const transport = new SerialTransport({ path: pair.devicePath });
-    await transport.open();
-    cleanup.push(() => transport.close());
+    const pair = await ptyPair('asb-printer');
+    const printer = await printerEnd(pair);
+    const transport = await storeEnd(pair);
 
     const pushed: PrinterStatus[] = [];
     let notify: (() => void) | null = null;
@@ -85,16 +103,9 @@ describe('ESC/POS automatic status back over a serial pty', () => {
   });
 
   it('keeps TCP-style polling only when ASB is switched off: pushed frames are ignored, polls still answered', async () => {
-    const pair = await startPtyPair({ name: 'asb-off' });
-    cleanup.push(async () => {
-      await pair.unplug();
-      rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
-    });
-    const printer = await openSimulatorPort(pair.simulatorPath);
-    cleanup.push(() => closePort(printer));
-    const transport = new SerialTransport({ path: pair.devicePath });
-    await transport.open();
-    cleanup.push(() => transport.close());
+    const pair = await ptyPair('asb-off');
+    const printer = await printerEnd(pair);
+    const transport = await storeEnd(pair);
     const pushed: PrinterStatus[] = [];
     const session = new EscPosSession(transport, 3000, () => transport.close(), 'esc-pos', { autoStatus: false, onAutoStatus: (s) => pushed.push(s) });
     cleanup.push(() => Promise.resolve(session.dispose()));
@@ -112,13 +123,8 @@ describe('ESC/POS automatic status back over a serial pty', () => {
 
 describe('PrinterWorker on a serial printer with ASB', () => {
   it('publishes a pushed paper end as a status event between polls', async () => {
-    const pair = await startPtyPair({ name: 'asb-worker' });
-    cleanup.push(async () => {
-      await pair.unplug();
-      rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
-    });
-    const printer = await openSimulatorPort(pair.simulatorPath);
-    cleanup.push(() => closePort(printer));
+    const pair = await ptyPair('asb-worker');
+    const printer = await printerEnd(pair);
     // A minimal printer: answers DLE EOT n as a ready printer would and notes when GS a arrives.
     const ready = statusBytes({ online: true, paperEnd: false, paperNearEnd: false, coverOpen: false, error: false, drawerOpen: false });
     let seen: number[] = [];
@@ -150,11 +156,7 @@ describe('PrinterWorker on a serial printer with ASB', () => {
 
 describe('the virtual serial printer with ASB', () => {
   it('pushes a frame when its paper runs out, and the worker publishes it without polling', async () => {
-    const pair = await startPtyPair({ name: 'asb-virtual' });
-    cleanup.push(async () => {
-      await pair.unplug();
-      rmSync(path.dirname(pair.devicePath), { recursive: true, force: true });
-    });
+    const pair = await ptyPair('asb-virtual');
     const vp = await startVirtualSerialPrinter({ path: pair.simulatorPath });
     cleanup.push(() => vp.close());
     const asbOn = new Promise<void>((resolve) => vp.on('auto-status', resolve));
