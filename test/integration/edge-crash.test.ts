@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openEdgeStore } from '@brigade/edge';
 import { DEMO, type Order, demoStaff, newId } from '@brigade/sync/model';
 import { freePort } from '../support/free-port';
+import { untilHealthy } from '../support/until-healthy';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const children: ChildProcess[] = [];
@@ -49,17 +50,8 @@ async function startEdge(printerPort: number): Promise<Edge> {
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the edge node exited with ${child.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, port, exited };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the edge node did not become healthy within 30 s: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await untilHealthy(child, `http://127.0.0.1:${port}`, 30_000, () => stderr);
+  return { child, port, exited };
 }
 
 /** POSTs JSON; `onResponse` runs the instant the response headers arrive, before the body is read. */

@@ -14,7 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type DecodedReceipt, type VirtualPrinter, startVirtualPrinter } from '@brigade/drivers/virtual';
 import { openEdgeStore } from '@brigade/edge';
 import { DEMO, type Order, demoStaff, newId } from '@brigade/sync/model';
-import { freePort } from '../bench/support/edge-process';
+import { freePort } from '../support/free-port';
+import { untilHealthy } from '../support/until-healthy';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'brigade-print-crash-'));
@@ -52,17 +53,8 @@ async function startEdge(printerPort: number): Promise<Edge> {
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the edge node exited with ${child.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, port, exited };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the edge node did not become healthy within 20 s: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await untilHealthy(child, `http://127.0.0.1:${port}`, 20_000, () => stderr);
+  return { child, port, exited };
 }
 
 async function post(port: number, path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; json: unknown }> {
